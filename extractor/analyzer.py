@@ -1,0 +1,96 @@
+"""Analyzer: wires the stages, top to bottom. No analysis of its own."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor import parties as parties_mod
+from extractor.classifier import REVIEW_THRESHOLD, ClauseClassifier
+from extractor.document import Paragraph
+from extractor.errors import ExtractorError
+from extractor.pdf import PageCallback
+from extractor.reader import ReadOptions, read_document
+from extractor.report import ClauseResult, ContractReport
+from extractor.rules import engine, flags, terms
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything one analysis may be told; every field has a documented default."""
+
+    model_dir: Path | None = None
+    trust_model: bool = False
+    rules: Path | None = None
+    provider: str | None = None
+    client: str | None = None
+    password: str | None = None
+    max_mb: int = 200
+    max_pages: int = 5000
+    review_threshold: float = REVIEW_THRESHOLD
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _classification_input(p: Paragraph) -> dict[str, str | None]:
+    heading = p.heading if not p.section or p.section == p.heading else f"{p.section} {p.heading}"
+    return {"text": p.text, "heading": heading}
+
+
+class Analyzer:
+    """Load the model and rules once; analyse any number of contracts."""
+
+    def __init__(self, settings: Settings = Settings()) -> None:
+        self.settings = settings
+        self.classifier = ClauseClassifier.load(settings.model_dir, settings.trust_model)
+        self.concepts = engine.load_concepts(settings.rules)
+
+    def __call__(self, path: Path | str, on_page: PageCallback | None = None) -> ContractReport:
+        path = Path(path)
+        s = self.settings
+        options = ReadOptions(password=s.password, max_bytes=s.max_mb * 1_000_000, max_pages=s.max_pages)
+        doc = read_document(path, options, on_page)
+        paragraphs = list(doc.paragraphs)
+        predictions = self.classifier.predict([_classification_input(p) for p in paragraphs])
+        results = [
+            ClauseResult(p.id, p.page, p.pages, p.heading, p.section, p.text, pred.label, pred.confidence,
+                         pred.scores, pred.confidence < s.review_threshold, p.bbox)
+            for p, pred in zip(paragraphs, predictions)
+        ]
+        parties = parties_mod.identify(paragraphs, s.provider, s.client)
+        sentences = engine.split_sentences(paragraphs)
+        trap, _ = flags.trap_flags(sentences, self.concepts, parties, results)
+        key_terms = terms.extract_terms(sentences)
+        return ContractReport(
+            file=str(path),
+            sha256=_sha256(path),
+            pages=doc.pages,
+            model={"name": self.classifier.name, "version": self.classifier.version},
+            parties={"provider": parties.provider.to_dict(), "client": parties.client.to_dict()},
+            paragraphs=results,
+            flags=trap + flags.category_flags(results) + terms.advisories(key_terms),
+            terms=key_terms,
+            warnings=list(doc.warnings),
+            furniture=list(doc.furniture),
+        )
+
+    def pipe(self, paths: Iterable[Path | str]) -> Iterator[ContractReport | ExtractorError]:
+        """Analyse each path in turn; a bad file yields its error instead of stopping the run."""
+        for path in paths:
+            try:
+                yield self(path)
+            except ExtractorError as exc:
+                yield exc
+
+
+def analyze(path: Path | str, settings: Settings = Settings()) -> ContractReport:
+    """Analyse one contract with the default model: the one-call Python API."""
+    return Analyzer(settings)(path)

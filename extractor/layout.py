@@ -1,0 +1,86 @@
+"""Words of one page -> visual lines in reading order (columns detected). Pure functions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from extractor.document import TextLine
+from extractor.textnorm import normalize
+
+Word = dict[str, Any]
+
+
+def _group_rows(words: list[Word], tolerance: float = 3.0) -> list[list[Word]]:
+    """Cluster words whose tops lie within ``tolerance`` points into rows, top to bottom."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= tolerance:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w["x0"]) for row in rows]
+
+
+def find_gutter(words: list[Word], page_width: float) -> float | None:
+    """x of a vertical gap that splits the page into two columns, or None for one column.
+
+    A gutter is a band in the middle third of the page that no word crosses, with words on
+    both sides of it in at least a third of the rows.
+    """
+    if len(words) < 20:
+        return None
+    rows = _group_rows(words)
+    lo, hi = page_width / 3, page_width * 2 / 3
+    step = 2.0
+    best: float | None = None
+    best_both = 0
+    x = lo
+    while x <= hi:
+        if not any(w["x0"] < x < w["x1"] for w in words):
+            both = sum(1 for r in rows if any(w["x1"] <= x for w in r) and any(w["x0"] >= x for w in r))
+            if both > best_both:
+                best, best_both = x, both
+        x += step
+    if best is None or best_both < max(3, len(rows) // 3):
+        return None
+    return best
+
+
+def _is_bold(row: list[Word]) -> bool:
+    names = [str(w.get("fontname", "")).lower() for w in row]
+    return bool(names) and sum(("bold" in n or "black" in n or "heavy" in n) for n in names) > len(names) / 2
+
+
+def _row_line(row: list[Word], page: int, column: int) -> TextLine:
+    sizes = Counter(round(float(w.get("size", 0.0)), 1) for w in row)
+    text = normalize(" ".join(w["text"] for w in row))
+    bbox = (min(w["x0"] for w in row), min(w["top"] for w in row), max(w["x1"] for w in row), max(w["bottom"] for w in row))
+    return TextLine(page=page, text=text, bbox=bbox, size=sizes.most_common(1)[0][0], bold=_is_bold(row), column=column)
+
+
+def words_to_lines(words: list[Word], page: int, page_width: float) -> list[TextLine]:
+    """Turn one page's words into lines, left column before right column on two-column pages."""
+    gutter = find_gutter(words, page_width)
+    if gutter is None:
+        return [line for row in _group_rows(words) if (line := _row_line(row, page, 0)).text]
+    # Split into bands: rows crossing the gutter (titles) interrupt the two-column flow.
+    out: list[TextLine] = []
+    left: list[Word] = []
+    right: list[Word] = []
+
+    def flush() -> None:
+        for col, part in ((1, left), (2, right)):
+            out.extend(ln for row in _group_rows(part) if (ln := _row_line(row, page, col)).text)
+        left.clear()
+        right.clear()
+
+    for row in _group_rows(words):
+        if any(w["x0"] < gutter < w["x1"] for w in row):
+            flush()
+            out.append(_row_line(row, page, 0))
+            continue
+        left.extend(w for w in row if w["x1"] <= gutter)
+        right.extend(w for w in row if w["x0"] >= gutter)
+    flush()
+    return [ln for ln in out if ln.text]

@@ -1,0 +1,183 @@
+"""Text lines -> paragraphs: join wrapped lines and page breaks, undo hyphenation,
+split on clause numbers, recognise headings and carry them to the paragraphs under them."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from extractor.document import BBox, Paragraph, TextLine
+from extractor.textnorm import join_hyphenated
+
+_NUMBER = re.compile(
+    r"^(?P<num>(?:(?:section|clause|article|art\.)\s+)?(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|\d{1,3}\)|"
+    r"\([a-z]{1,2}\)|[a-z]\)|\([ivxl]{1,5}\)|[ivxl]{1,5}\)|\(\d{1,3}\)|[A-Z]\.)(?=\s|$))",
+    re.IGNORECASE,
+)
+_HEADING_WORD = re.compile(r"^(article|section|schedule|exhibit|annex|appendix|attachment|part|chapter)\b", re.I)
+_REFERENCE_END = re.compile(r"\b(section|sections|clause|clauses|article|paragraph|of|in|under|to|and|or|see)$", re.I)
+_SENTENCE_END = re.compile(r"[.:;!?]['\"”’)]?$")
+MAX_WORDS = 350
+
+
+def clause_number(text: str) -> str | None:
+    """The clause number a paragraph starts with ("12.3", "(b)", "Section 4.02"), or None."""
+    m = _NUMBER.match(text)
+    return m.group("num") if m else None
+
+
+def _caps_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def is_heading(line: TextLine, body_size: float) -> bool:
+    """A short stand-alone title line: capitals, bold, larger type or an ARTICLE/Schedule word."""
+    text = line.text
+    words = text.split()
+    if not words or len(words) > 12 or len(text) > 90 or text.endswith((",", ";")):
+        return False
+    rest = text[len(clause_number(text) or "") :].strip()
+    if not any(c.isalpha() for c in rest) and not _HEADING_WORD.match(text):
+        return False
+    if rest.endswith(".") and len(rest.split()) > 6:
+        return False
+    styled = _caps_share(text) > 0.8 or line.bold or (body_size and line.size > body_size + 1.0)
+    numbered_title = bool(clause_number(text)) and rest[:1].isupper() and len(rest.split()) <= 6
+    return bool(styled or _HEADING_WORD.match(text) or numbered_title)
+
+
+def _is_top_level(text: str) -> bool:
+    num = clause_number(text) or ""
+    return bool(_HEADING_WORD.match(text)) or (bool(num) and "." not in num.strip(".")) or not num
+
+
+@dataclass
+class _Block:
+    lines: list[TextLine] = field(default_factory=list)
+    heading: str | None = None
+    section: str | None = None
+    title: bool = False  # a heading line, carried by the blocks under it
+
+
+def _gap_breaks(prev: TextLine, line: TextLine, spacing: float, width: float) -> bool:
+    if prev.page != line.page or prev.column != line.column:
+        return bool(_SENTENCE_END.search(prev.text)) and not line.text[:1].islower()
+    gap = line.bbox[1] - prev.bbox[3]
+    if gap > spacing * 1.6 + 2:
+        return True
+    short = (prev.bbox[2] - prev.bbox[0]) < width * 0.7
+    return short and bool(_SENTENCE_END.search(prev.text)) and line.text[:1].isupper()
+
+
+def _number_breaks(prev: TextLine, line: TextLine) -> bool:
+    num = clause_number(line.text)
+    if not num:
+        return False
+    if _SENTENCE_END.search(prev.text) or prev.text.endswith(("—", "-")):
+        return True
+    return "." in num.strip(".") and not _REFERENCE_END.search(prev.text)
+
+
+def _spacing(lines: list[TextLine]) -> float:
+    gaps = [
+        b.bbox[1] - a.bbox[3]
+        for a, b in zip(lines, lines[1:])
+        if a.page == b.page and a.column == b.column and 0 <= b.bbox[1] - a.bbox[3] < 40
+    ]
+    return statistics.median(gaps) if gaps else 4.0
+
+
+def _width(lines: list[TextLine]) -> float:
+    widths = sorted(ln.bbox[2] - ln.bbox[0] for ln in lines)
+    return widths[int(len(widths) * 0.9)] if widths else 1.0
+
+
+def _blocks(lines: list[TextLine]) -> list[_Block]:
+    """Group lines into blocks, each with the heading and section in force."""
+    body_size = statistics.median([ln.size for ln in lines]) if lines else 0.0
+    spacing, width = _spacing(lines), _width(lines)
+    blocks: list[_Block] = []
+    heading: str | None = None
+    section: str | None = None
+    pending_heading = False
+    prev: TextLine | None = None
+    for line in lines:
+        starts = prev is None or _gap_breaks(prev, line, spacing, width) or _number_breaks(prev, line)
+        if (starts or pending_heading) and is_heading(line, body_size):
+            if pending_heading and heading and prev is not None and line.bbox[1] - prev.bbox[3] < spacing * 2.5 + 4:
+                heading = f"{heading} {line.text}"
+            else:
+                heading = line.text
+            if _is_top_level(line.text) or section is None:
+                section = heading
+            elif section and heading.startswith(section):
+                section = heading
+            pending_heading, prev = True, line
+            blocks.append(_Block([line], title=True))
+            continue
+        if starts or pending_heading or not blocks:
+            blocks.append(_Block([], heading, section))
+        blocks[-1].lines.append(line)
+        pending_heading, prev = False, line
+    return blocks
+
+
+def _join(lines: list[TextLine], vocabulary: frozenset[str]) -> str:
+    text = ""
+    for line in lines:
+        if not text:
+            text = line.text
+        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+            text = join_hyphenated(text, line.text, vocabulary)
+        else:
+            text = f"{text} {line.text}"
+    return text
+
+
+def _split_long(text: str) -> list[str]:
+    words = text.split()
+    if len(words) <= MAX_WORDS:
+        return [text]
+    parts, current = [], []
+    for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z(])", text):
+        if current and len(" ".join(current).split()) + len(sentence.split()) > MAX_WORDS:
+            parts.append(" ".join(current))
+            current = []
+        current.append(sentence)
+    parts.append(" ".join(current))
+    return parts
+
+
+def _bbox(lines: list[TextLine]) -> BBox:
+    first = [ln for ln in lines if ln.page == lines[0].page]
+    return (min(ln.bbox[0] for ln in first), min(ln.bbox[1] for ln in first),
+            max(ln.bbox[2] for ln in first), max(ln.bbox[3] for ln in first))
+
+
+def build_paragraphs(lines: list[TextLine]) -> list[Paragraph]:
+    """Rebuild the paragraphs of a document from its body lines in reading order."""
+    vocabulary = frozenset(w.strip(".,;:()\"'").lower() for ln in lines for w in ln.text.split())
+    blocks = _blocks(lines)
+    out: list[Paragraph] = []
+    for i, block in enumerate(blocks):
+        if block.title and _heading_used(blocks, i):
+            continue
+        text = _join(block.lines, vocabulary)
+        pages = tuple(sorted({ln.page for ln in block.lines}))
+        heading = block.heading
+        for part in _split_long(text):
+            out.append(Paragraph(id=len(out) + 1, pages=pages, text=part, heading=heading,
+                                 section=block.section, number=clause_number(part), bbox=_bbox(block.lines)))
+    return out
+
+
+def _heading_used(blocks: list[_Block], i: int) -> bool:
+    """True when a heading block is carried by a later body block (so its words are not lost)."""
+    title = blocks[i].lines[0].text
+    for block in blocks[i + 1 :]:
+        if block.title:
+            continue
+        return bool(block.heading and title in block.heading)
+    return False

@@ -1,0 +1,67 @@
+"""Cheap checks on a file before any parser touches it: existence, size, type, encryption."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.errors import EmptyFileError, InputMissingError, NotAPdfError, TooLargeError
+
+TEXT_SUFFIXES = (".txt", ".text")
+_SNIFF = 2048
+
+
+@dataclass(frozen=True)
+class FileKind:
+    kind: str  # "pdf" or "text"
+    size: int
+
+
+def _looks_like(head: bytes) -> str:
+    if head.startswith(b"PK\x03\x04"):
+        return "a ZIP archive or Office document (.docx/.xlsx)"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "an old Office document (.doc/.xls)"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
+        return "an image"
+    if head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "an HTML page"
+    if head.startswith(b"{\\rtf"):
+        return "an RTF document"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "binary data"
+    return "plain text"
+
+
+def check_file(path: Path, max_bytes: int) -> FileKind:
+    """Raise a typed error unless ``path`` is a readable, non-empty PDF or text contract."""
+    name = str(path)
+    if not path.exists():
+        raise InputMissingError("file not found", name)
+    if path.is_dir():
+        raise InputMissingError("is a directory, not a file", name)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(_SNIFF)
+    except OSError as exc:
+        raise InputMissingError(f"cannot read the file ({exc.strerror or 'I/O error'})", name) from None
+    if size == 0:
+        raise EmptyFileError("file is empty, 0 bytes", name)
+    if size > max_bytes:
+        raise TooLargeError(f"file is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit", name, "raise --max-mb")
+    if b"%PDF-" in head[:1024]:
+        return FileKind("pdf", size)
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        if _looks_like(head) != "plain text":
+            raise NotAPdfError(f"not a text file; looks like {_looks_like(head)}", name)
+        return FileKind("text", size)
+    raise NotAPdfError(f"no %PDF- header; looks like {_looks_like(head)}", name)
+
+
+def readable(path: Path) -> bool:
+    """True when the current user may read ``path``."""
+    return os.access(path, os.R_OK)

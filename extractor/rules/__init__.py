@@ -1,0 +1,1 @@
+"""The rule layer: concepts as data (concepts.json), trap flags, key terms, advisory findings."""

@@ -1,0 +1,94 @@
+"""The three trap flags and missing_category:<id>, read from the client's side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractor.report import ClauseResult, Evidence, Flag
+from extractor.rules.engine import Concept, Sentence, bound_party
+from extractor.parties import Parties
+from extractor.taxonomy import (
+    CATEGORIES,
+    CONFIDENTIALITY,
+    FLAG_DATA_CONSENT,
+    FLAG_PAYMENT_CHANGE,
+    FLAG_PENALTIES,
+    LIABILITY,
+    PAYMENT,
+    missing_category_flag,
+)
+
+MAX_EVIDENCE = 5
+
+
+def _evidence(sentences: Sequence[Sentence]) -> tuple[Evidence, ...]:
+    seen, out = set(), []
+    for s in sentences:
+        if s.paragraph.id not in seen:
+            seen.add(s.paragraph.id)
+            out.append(Evidence.of(s.paragraph.id, s.paragraph.page, s.text))
+    return tuple(out[:MAX_EVIDENCE])
+
+
+def _hits(sentences: Sequence[Sentence], concept: Concept | None) -> list[Sentence]:
+    return [s for s in sentences if concept is not None and concept.matches(s.text)]
+
+
+def _searched(results: Sequence[ClauseResult], categories: tuple[str, ...]) -> dict[str, object]:
+    return {"categories": list(categories), "paragraphs": len(results),
+            "in_categories": [r.id for r in results if r.label in categories][:50]}
+
+
+def _trap(flag_id: str, protect: list[Sentence], undo: list[Sentence], absent_msg: str, undone_msg: str,
+          results: Sequence[ClauseResult], cats: tuple[str, ...]) -> tuple[Flag | None, list[Sentence]]:
+    if undo:
+        return Flag(flag_id, "high", undone_msg, "undermined", _evidence(undo)), protect
+    if not protect:
+        return Flag(flag_id, "high", absent_msg, "absent", (), _searched(results, cats)), protect
+    return None, protect
+
+
+def trap_flags(sentences: Sequence[Sentence], concepts: dict[str, Concept], parties: Parties,
+               results: Sequence[ClauseResult]) -> tuple[list[Flag], dict[str, list[Sentence]]]:
+    """Raise each trap flag when the protection is absent or a paragraph undoes it.
+
+    Every paragraph is searched, not only those of the expected category. Returns the flags
+    and, per flag id, the protecting sentences found (for the report's positive evidence).
+    """
+    c = concepts.get
+    client_only = {"client"}
+    penalties = [s for s in _hits(sentences, c("provider_penalty"))]
+    penalties += [s for s in _hits(sentences, c("indemnity_or_compensation")) if bound_party(s.text, parties) not in client_only]
+    restrict = [s for s in _hits(sentences, c("disclosure_restricted")) if bound_party(s.text, parties) not in client_only]
+    permit = [s for s in _hits(sentences, c("disclosure_permitted")) if bound_party(s.text, parties) != "client"
+              or "consent" in s.text.lower()]
+    price_ok = _hits(sentences, c("price_change_controlled"))
+    price_bad = [s for s in _hits(sentences, c("price_change_unilateral")) if bound_party(s.text, parties) != "client"]
+    flags: list[Flag] = []
+    found: dict[str, list[Sentence]] = {}
+    specs = (
+        (FLAG_PENALTIES, penalties, _hits(sentences, c("liability_disclaimer_for_service_levels")),
+         "no financial consequence for the provider's non-performance (no service credits, damages, penalties or indemnity)",
+         "a paragraph undoes the provider's financial consequences for non-performance", (LIABILITY,)),
+        (FLAG_DATA_CONSENT, restrict, permit,
+         "nothing stops the provider passing the client's data to third parties without the client's consent",
+         "a paragraph lets the provider pass the client's data to third parties without case-by-case consent", (CONFIDENTIALITY,)),
+        (FLAG_PAYMENT_CHANGE, price_ok, price_bad,
+         "nothing says how prices or payment terms may change",
+         "a paragraph lets the provider change prices or add charges at its own discretion", (PAYMENT,)),
+    )
+    for flag_id, protect, undo, absent_msg, undone_msg, cats in specs:
+        flag, found[flag_id] = _trap(flag_id, protect, undo, absent_msg, undone_msg, results, cats)
+        if flag:
+            flags.append(flag)
+    return flags, found
+
+
+def category_flags(results: Sequence[ClauseResult]) -> list[Flag]:
+    """missing_category:<id> for each of the five categories no paragraph was classified as."""
+    present = {r.label for r in results}
+    return [
+        Flag(missing_category_flag(cat), "medium", f"no paragraph is classified as {cat}", None, (),
+             {"categories": [cat], "paragraphs": len(results)})
+        for cat in CATEGORIES if cat not in present
+    ]

@@ -1,0 +1,105 @@
+"""Train the clause classifier: one Pipeline, cross-validated by contract, deterministic per seed."""
+
+from __future__ import annotations
+
+import platform
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from extractor.classifier import REVIEW_THRESHOLD, ClauseClassifier
+from extractor.dataset import Example, checksum
+from extractor.evaluation import metrics
+
+MODEL_NAME = "clause_classifier"
+HEADLESS_SHARE = 0.3  # share of examples also seen without their heading
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    classifier: ClauseClassifier
+    cv: dict[str, Any]
+
+
+def _group_splits(groups: Sequence[str], folds: int, seed: int) -> list[tuple[list[int], list[int]]]:
+    """K folds by contract: every paragraph of a contract falls in the same fold."""
+    names = sorted(set(groups))
+    random.Random(seed).shuffle(names)
+    fold_of = {name: i % folds for i, name in enumerate(names)}
+    return [
+        ([i for i, g in enumerate(groups) if fold_of[g] != k], [i for i, g in enumerate(groups) if fold_of[g] == k])
+        for k in range(folds)
+    ]
+
+
+def _augment(examples: Sequence[Example], seed: int) -> list[Example]:
+    """Add heading-less copies of some examples so the model copes with paragraphs lacking one."""
+    rng = random.Random(seed)
+    extra = [Example(e.text, e.label, None, e.doc_id) for e in examples if e.heading and rng.random() < HEADLESS_SHARE]
+    return list(examples) + extra
+
+
+def build_pipeline(groups: Sequence[str], seed: int) -> Any:
+    """Features -> linear SVM, with probabilities calibrated (sigmoid) on contract-wise folds."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.pipeline import Pipeline
+    from sklearn.svm import LinearSVC
+
+    from extractor.features import build_features
+
+    folds = min(5, len(set(groups)))
+    splits = _group_splits(groups, folds, seed) if folds >= 2 else 3
+    svm = LinearSVC(C=0.3, class_weight="balanced", random_state=seed)
+    return Pipeline([("features", build_features()),
+                     ("clf", CalibratedClassifierCV(svm, method="sigmoid", cv=splits))])
+
+
+def _fit(examples: Sequence[Example], seed: int) -> Any:
+    data = _augment(examples, seed)
+    pipeline = build_pipeline([e.doc_id for e in data], seed)
+    pipeline.fit([e.record() for e in data], [e.label for e in data])
+    return pipeline
+
+
+def cross_validate(examples: Sequence[Example], seed: int, folds: int = 5) -> dict[str, Any]:
+    """Out-of-fold metrics with folds by contract (never by paragraph)."""
+    groups = [e.doc_id for e in examples]
+    folds = min(folds, len(set(groups)))
+    if folds < 2:
+        return {}
+    truth: list[str] = [""] * len(examples)
+    pred: list[str] = [""] * len(examples)
+    conf: list[float] = [0.0] * len(examples)
+    for train_idx, test_idx in _group_splits(groups, folds, seed):
+        model = _fit([examples[i] for i in train_idx], seed)
+        clf = ClauseClassifier(model, {})
+        for i, p in zip(test_idx, clf.predict([examples[i].record() for i in test_idx])):
+            truth[i], pred[i], conf[i] = examples[i].label, p.label, p.confidence
+    return {"folds": folds, **metrics(truth, pred, conf)}
+
+
+def train(examples: Sequence[Example], seed: int = 13, folds: int = 5) -> TrainResult:
+    """Cross-validate by contract, then fit on everything; return the model with its meta."""
+    import sklearn
+    import spacy
+
+    from extractor import __version__
+
+    cv = cross_validate(examples, seed, folds) if folds >= 2 else {}
+    pipeline = _fit(examples, seed)
+    data_sha = checksum(examples)
+    meta: dict[str, Any] = {
+        "name": MODEL_NAME,
+        "version": f"{__version__}+{data_sha[:8]}",
+        "labels": [str(c) for c in pipeline.classes_],
+        "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
+                     "spacy": spacy.__version__, "clause-extractor": __version__},
+        "training_data_sha256": data_sha,
+        "n_examples": len(examples),
+        "n_contracts": len({e.doc_id for e in examples}),
+        "seed": seed,
+        "review_threshold": REVIEW_THRESHOLD,
+        "cv": {k: cv[k] for k in ("folds", "accuracy", "macro_f1", "per_label") if k in cv},
+    }
+    return TrainResult(ClauseClassifier(pipeline, meta), cv)
