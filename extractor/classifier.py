@@ -3,6 +3,8 @@ The only module that touches joblib."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
 import shutil
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor import trust
-from extractor.errors import ModelError, ModelUntrustedError
+from extractor.errors import ModelError, ModelIncompatibleError, ModelTamperedError, ModelUntrustedError
 from extractor.taxonomy import LABELS
 
 MODEL_FILE = "model.joblib"
@@ -63,32 +65,41 @@ class ClauseClassifier:
         probs = self.pipeline.predict_proba(list(records))
         out = []
         for row in probs:
-            scores = {lab: round(float(p), 4) for lab, p in zip(self.labels, row)}
+            scores = {lab: round(float(p), 4) for lab, p in zip(self.labels, row, strict=True)}
             best = max(scores, key=lambda k: scores[k])
             out.append(Prediction(best, scores[best], scores))
         return out
 
     @classmethod
     def load(cls, model_dir: Path | None = None, trust_model: bool = False) -> ClauseClassifier:
-        """Load and check a model directory; refuse untrusted or tampered files before unpickling."""
+        """Load and check a model directory; refuse untrusted, tampered or incompatible files.
+
+        Every check runs before a single byte is unpickled, and the bytes that are hashed are the
+        very bytes that are unpickled (no window to swap the file between check and load).
+        """
         directory = model_dir or default_model_dir()
         model_path, meta_path = directory / MODEL_FILE, directory / META_FILE
+        where = str(directory)
         if not model_path.is_file() or not meta_path.is_file():
-            raise ModelError(f"no {MODEL_FILE} and {META_FILE} here", str(directory), "train one or pass --model DIR")
+            raise ModelError(f"no {MODEL_FILE} and {META_FILE} here", where, "train one or pass --model DIR")
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            blob = model_path.read_bytes()
         except (OSError, ValueError):
-            raise ModelError(f"{META_FILE} is unreadable", str(directory)) from None
-        sha = trust.file_sha256(model_path)
+            raise ModelError(f"{META_FILE} or {MODEL_FILE} is unreadable", where) from None
+        if not isinstance(meta, dict):
+            raise ModelError(f"{META_FILE} is not a JSON object", where)
+        sha = hashlib.sha256(blob).hexdigest()
         if meta.get("model_sha256") != sha:
-            raise ModelError("model file does not match the checksum in meta.json (tampered or corrupt)", str(directory))
+            raise ModelTamperedError(
+                f"{MODEL_FILE} does not match the checksum in {META_FILE} (tampered or corrupt)", where,
+                "restore the model or retrain it")
         if not (trust_model or trust.is_trusted(sha)):
             raise ModelUntrustedError(
                 "model is neither the shipped one nor trained here; loading it would run its code",
-                str(directory), "pass --trust-model only if you trust its source")
-        if sorted(meta.get("labels", [])) != sorted(LABELS):
-            raise ModelError("model labels do not match this version's taxonomy", str(directory))
-        return cls(_unpickle(model_path, meta), meta)
+                where, "pass --trust-model only if you trust its source")
+        _check_compatible(meta, where)
+        return cls(_unpickle(blob, where), meta)
 
     def save(self, directory: Path) -> None:
         """Write model.joblib and meta.json atomically (a temporary folder, then a rename)."""
@@ -110,19 +121,29 @@ class ClauseClassifier:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _unpickle(model_path: Path, meta: Mapping[str, Any]) -> Any:
-    import joblib
+def _check_compatible(meta: Mapping[str, Any], where: str) -> None:
+    """Refuse a model whose labels or scikit-learn version this installation cannot use."""
     import sklearn
 
-    trained_with = str(meta.get("versions", {}).get("scikit-learn", ""))
-    if trained_with.split(".")[:2] != sklearn.__version__.split(".")[:2]:
-        raise ModelError(
-            f"model was trained with scikit-learn {trained_with}, this is {sklearn.__version__}",
-            str(model_path.parent), "retrain it with 'clause-extractor train'")
+    if sorted(meta.get("labels") or []) != sorted(LABELS):
+        raise ModelIncompatibleError("model labels do not match this version's taxonomy", where,
+                                     "retrain it with 'clause-extractor train'")
+    versions = meta.get("versions")
+    trained_with = str(versions.get("scikit-learn", "")) if isinstance(versions, dict) else ""
+    if not trained_with or trained_with.split(".")[:2] != sklearn.__version__.split(".")[:2]:
+        raise ModelIncompatibleError(
+            f"model was trained with scikit-learn {trained_with or '(unknown)'}, this is {sklearn.__version__}",
+            where, "retrain it with 'clause-extractor train'")
+
+
+def _unpickle(blob: bytes, where: str) -> Any:
+    """Unpickle checked bytes; only ever called after the trust and compatibility checks."""
+    import joblib
+
     try:
-        pipeline = joblib.load(model_path)
+        pipeline = joblib.load(io.BytesIO(blob))
     except Exception as exc:  # any unpickling failure means a broken file
-        raise ModelError(f"model file cannot be loaded ({type(exc).__name__})", str(model_path.parent)) from None
+        raise ModelError(f"model file cannot be loaded ({type(exc).__name__})", where) from None
     if not hasattr(pipeline, "predict_proba") or not hasattr(pipeline, "classes_"):
-        raise ModelError("model file does not hold a classifier pipeline", str(model_path.parent))
+        raise ModelError("model file does not hold a classifier pipeline", where)
     return pipeline

@@ -53,8 +53,8 @@ class ExtractorError(Exception):
         return f"error: {where}{self.message}{hint} [{self.reason}]"
 
 
-def _kind(name: str, reason: str, code: ExitCode, doc: str) -> type[ExtractorError]:
-    return type(name, (ExtractorError,), {"reason": reason, "exit_code": code, "__doc__": doc})
+def _kind(name: str, reason: str, code: ExitCode, doc: str, base: type[ExtractorError] = ExtractorError) -> type[ExtractorError]:
+    return type(name, (base,), {"reason": reason, "exit_code": code, "__doc__": doc})
 
 
 InputMissingError = _kind("InputMissingError", "file_not_found", ExitCode.INPUT_MISSING, "Missing or unreadable input.")
@@ -62,6 +62,8 @@ NotAPdfError = _kind("NotAPdfError", "not_a_pdf", ExitCode.NOT_A_PDF, "The file 
 EmptyFileError = _kind("EmptyFileError", "empty_file", ExitCode.EMPTY_FILE, "The file has 0 bytes.")
 CorruptPdfError = _kind("CorruptPdfError", "corrupt_pdf", ExitCode.CORRUPT_PDF, "Truncated or damaged PDF.")
 EncryptedError = _kind("EncryptedError", "encrypted", ExitCode.ENCRYPTED, "A password is needed to open the PDF.")
+WrongPasswordError = _kind("WrongPasswordError", "wrong_password", ExitCode.ENCRYPTED,
+                           "The password given does not open the PDF.", EncryptedError)
 TooDeepError = _kind("TooDeepError", "structure_too_deep", ExitCode.STRUCTURE_TOO_DEEP, "Nested structure too deep.")
 TooLargeError = _kind("TooLargeError", "too_large", ExitCode.TOO_LARGE, "Over the size or page limit.")
 NoTextLayerError = _kind("NoTextLayerError", "no_text_layer", ExitCode.NO_TEXT_LAYER, "No extractable text (a scan).")
@@ -70,6 +72,10 @@ TimeLimitError = _kind("TimeLimitError", "time_limit", ExitCode.TIME_LIMIT, "The
 MemoryLimitError = _kind("MemoryLimitError", "memory_limit", ExitCode.MEMORY_LIMIT, "The per-file memory cap was hit.")
 WorkerCrashError = _kind("WorkerCrashError", "worker_crashed", ExitCode.UNEXPECTED, "The worker died on this file.")
 ModelError = _kind("ModelError", "model_invalid", ExitCode.MODEL, "Model missing, corrupt or incompatible.")
+ModelTamperedError = _kind("ModelTamperedError", "model_tampered", ExitCode.MODEL,
+                           "model.joblib does not match the checksum in meta.json.", ModelError)
+ModelIncompatibleError = _kind("ModelIncompatibleError", "model_incompatible", ExitCode.MODEL,
+                               "Model made by an incompatible library or taxonomy version.", ModelError)
 ModelUntrustedError = _kind("ModelUntrustedError", "model_untrusted", ExitCode.MODEL_UNTRUSTED, "Model not trusted.")
 WorseModelError = _kind("WorseModelError", "worse_model", ExitCode.WORSE_MODEL, "Retrained model scores worse.")
 TrainingDataError = _kind("TrainingDataError", "bad_training_data", ExitCode.TRAINING_DATA, "Bad labelled data.")
@@ -80,17 +86,24 @@ REASONS: dict[str, ExitCode] = {
     cls.reason: cls.exit_code
     for cls in (
         InputMissingError, NotAPdfError, EmptyFileError, CorruptPdfError, EncryptedError,
-        TooDeepError, TooLargeError, NoTextLayerError, GarbledTextError, TimeLimitError,
-        MemoryLimitError, WorkerCrashError, ModelError, ModelUntrustedError, WorseModelError,
-        TrainingDataError, UsageError,
+        WrongPasswordError, TooDeepError, TooLargeError, NoTextLayerError, GarbledTextError,
+        TimeLimitError, MemoryLimitError, WorkerCrashError, ModelError, ModelTamperedError,
+        ModelIncompatibleError, ModelUntrustedError, WorseModelError, TrainingDataError, UsageError,
     )
 }
 REASONS["unexpected"] = ExitCode.UNEXPECTED
 
 
+def _all_kinds(base: type[ExtractorError] = ExtractorError) -> list[type[ExtractorError]]:
+    kinds = []
+    for cls in base.__subclasses__():
+        kinds += [cls, *_all_kinds(cls)]
+    return kinds
+
+
 def error_for_reason(reason: str, message: str, path: str | None = None) -> ExtractorError:
     """Rebuild a typed error from its reason code (used across process boundaries)."""
-    for cls in ExtractorError.__subclasses__():
+    for cls in _all_kinds():
         if cls.reason == reason:
             return cls(message, path)
     return ExtractorError(message, path)

@@ -7,8 +7,8 @@ Rotated pages and sideways text are de-rotated; two-column pages are read column
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,29 +18,44 @@ from extractor.errors import (
     CorruptPdfError,
     EncryptedError,
     ExtractorError,
+    InputMissingError,
     MemoryLimitError,
     TooDeepError,
     TooLargeError,
+    WrongPasswordError,
 )
 
 PageCallback = Callable[[int, int], None]
 _WORDLIKE = re.compile(r"^[A-Za-z][a-z]+$")
 
 
+_CORRUPT_KINDS = ("PDFSyntaxError", "PDFNoValidXRef", "PSSyntaxError", "PDFTypeError", "PDFValueError",
+                  "PDFNoOutlines", "PDFObjectNotFound", "PDFNotImplementedError")
+
+
 def _translate(exc: BaseException, name: str, password_given: bool) -> ExtractorError:
-    """Map what pdfminer raised (often wrapped, often with an empty message) to a typed error."""
+    """Map what pdfminer raised (often wrapped, often with an empty message) to a typed error.
+
+    Branches on exception types only; messages never quote the parser's text (it can hold
+    contract text), only the exception class name.
+    """
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
     kind = type(inner).__name__
     if isinstance(inner, RecursionError):
         return TooDeepError("PDF structure is too deeply nested (page tree or objects)", name)
-    if isinstance(inner, MemoryError) or "allocate" in str(inner):
-        return MemoryLimitError("ran out of memory while decoding the PDF (decompression bomb?)", name)
-    if kind in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
-        msg = "encrypted, the password is wrong" if password_given else "encrypted, a password is required"
-        return EncryptedError(msg, name, "pass --password-env VAR or --ask-password")
-    if kind in ("PSEOF",):
+    if isinstance(inner, MemoryError):
+        return MemoryLimitError("ran out of memory while decoding the PDF (decompression bomb?)", name, "raise --memory-mb")
+    if kind == "PDFPasswordIncorrect":
+        if password_given:
+            return WrongPasswordError("encrypted, the password given does not open it", name)
+        return EncryptedError("encrypted, a password is required", name, "pass --password-env VAR or --ask-password")
+    if kind in ("PDFEncryptionError", "PDFEncryptionWarning"):
+        return EncryptedError("encrypted with a method this tool cannot open", name, "save an unencrypted copy")
+    if isinstance(inner, (FileNotFoundError, PermissionError, IsADirectoryError)):
+        return InputMissingError(f"cannot read the file ({inner.strerror or kind})", name)
+    if kind == "PSEOF":
         return CorruptPdfError("file is truncated or damaged (unexpected end of file)", name)
-    if kind in ("PDFSyntaxError", "PDFNoValidXRef", "PSSyntaxError", "PDFTypeError", "PDFValueError"):
+    if kind in _CORRUPT_KINDS:
         return CorruptPdfError(f"file is damaged, no readable PDF structure ({kind})", name)
     return CorruptPdfError(f"file is damaged; the PDF parser failed ({kind})", name)
 
@@ -128,10 +143,6 @@ def read_lines(
                     on_page(index, out.pages)
     except ExtractorError:
         raise
-    except MemoryError:
-        raise MemoryLimitError("ran out of memory while decoding the PDF (decompression bomb?)", name) from None
-    except RecursionError:
-        raise TooDeepError("PDF structure is too deeply nested", name) from None
     except Exception as exc:  # pdfminer raises many types; every one becomes a typed error
         raise _translate(exc, name, bool(password)) from None
     return out

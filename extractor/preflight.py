@@ -14,7 +14,9 @@ _SNIFF = 2048
 
 @dataclass(frozen=True)
 class FileKind:
-    kind: str  # "pdf" or "text"
+    """What pre-flight found: ``kind`` is "pdf" or "text"; ``size`` in bytes."""
+
+    kind: str
     size: int
 
 
@@ -43,6 +45,8 @@ def check_file(path: Path, max_bytes: int) -> FileKind:
         raise InputMissingError("file not found", name)
     if path.is_dir():
         raise InputMissingError("is a directory, not a file", name)
+    if not path.is_file():  # a FIFO or device would block or never end
+        raise InputMissingError("not a regular file", name)
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
