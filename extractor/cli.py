@@ -88,9 +88,10 @@ def main(debug: bool) -> None:
 
 
 def register() -> None:
-    from extractor import cli_analyze, cli_model
+    from extractor import cli_analyze, cli_batch, cli_model
 
     cli_analyze.attach(main)
+    cli_batch.attach(main)
     cli_model.attach(main)
 
 
