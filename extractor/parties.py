@@ -1,4 +1,11 @@
-"""Who is the provider and who is the client: read from the preamble and the defined terms."""
+"""Who is the provider and who is the client: read from the preamble, the defined terms and the body.
+
+1. The preamble declares each party with a name and defined terms in brackets or after
+   "hereinafter" ("Bluecrest Teleservices, Inc. ... ("Bluecrest" or "Provider")").
+2. A role word among the terms or in the name ("Supplier", "Customer", "Agent", "Bank") settles
+   the role; otherwise the body decides: who "shall provide the Services" against who "shall pay".
+3. Names given by the user (--provider / --client) win.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +15,34 @@ from dataclasses import dataclass, field
 
 from extractor.document import Paragraph
 
-PROVIDER_ROLES = ("service provider", "provider", "supplier", "vendor", "contractor", "agent", "executor",
-                  "consultant", "outsourcer", "processor", "party b", "servicer", "operator", "licensor", "seller")
-CLIENT_ROLES = ("client", "customer", "company", "bank", "principal", "purchaser", "buyer", "owner",
-                "controller", "party a", "licensee", "employer", "contracting party", "fund", "issuer")
-_DEFINED = re.compile(r"[(\[]\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']+([^\"“”']{2,40})[\"“”']+", re.I)
-_NAME = re.compile(r"([A-Z][\w&.,'\- ]{2,80}?(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|GmbH|S\.A\.|N\.V\.|B\.V\.|Corp\.?|Corporation|Company|LLP|LP|L\.P\.|AG|SE|S\.p\.A\.|Pty|OOO|LLC)\b)")
+PROVIDER_ROLES = ("service provider", "provider", "supplier", "vendor", "contractor", "agent", "executor", "consultant",
+                  "outsourcer", "processor", "party b", "servicer", "operator", "licensor", "seller", "administrator",
+                  "asp", "contact centre", "contact center", "business associate", "contracted party", "entrusted party",
+                  "we", "us")
+CLIENT_ROLES = ("client", "customer", "company", "bank", "principal", "purchaser", "buyer", "owner", "controller", "party a",
+                "licensee", "employer", "contracting party", "ordering party", "fund", "funds", "trust", "issuer",
+                "subscriber", "sponsor", "retailer", "council", "authority", "society", "airline", "utility", "health system",
+                "covered entity", "partner", "you", "recipient")
+_GENERIC = re.compile(r"^(the )?(this )?(agreement|contract|effective date|services?|part(y|ies)|software|sow|schedule|"
+                      r"exhibit|order form|term|fees?|charges?|confidential information|affiliates?|territory|documentation|"
+                      r"base terms|attachments?|[\d.]+)$", re.I)
+_QUOTED = re.compile(r"[\"“”']\s*([^\"“”']{1,40}?)\s*[\"“”']")
+_GROUP = re.compile(r"\(([^()]{1,160})\)|\b(?:hereinafter|hereafter|denominated|referred to as)\b[^\"“]{0,30}"
+                    r"((?:[\"“][^\"”]{1,40}[\"”][\s,orOR]*)+)", re.I)
+_BARE = re.compile(r"^\s*(?:hereinafter\s+)?the\s+([A-Z][\w ]{1,30}?)\s*(?:,|$|\balso\b|\bor\b)")
+_LABEL = re.compile(r"(?:^|\n|\s{2,})(Party [AB]|Service Provider|Provider|Supplier|Customer|Client)\s*(?:\([^)]{0,40}\))?\s*:\s*"
+                    r"([A-Z][^:;\n]{2,80}?(?:Ltd\.?|Limited|Inc\.?|LLC|GmbH|Co\.|S\.A\.|Corp\.?|Corporation|plc))")
+_SUFFIX = (r"Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|GmbH|S\.A\.(?: de C\.V\.)?|N\.V\.|B\.V\.|Corp\.?|Corporation|Company|"
+           r"Co\.|LLP|LP|L\.P\.|AG|SE|S\.p\.A\.|S\.L\.|ApS|Pty Ltd|Pty|a\.s\.|Association|Bank|Trust|Council|Society")
+_NAME = re.compile(rf"((?:[A-Z0-9][\w&.'\-]*[ ,]+(?:of |and |& |de |del |the |OF |AND |DE )?){{1,7}}"
+                   rf"(?:{_SUFFIX}|{_SUFFIX.upper()})(?!\w))")
+_AS = re.compile(r"\b([A-Z][A-Z0-9&.,' ]{3,80}?),? as (?:the )?([A-Z][\w ]{1,30}?)\b(?=,| and\b|\s*$)")
+_CAPS = re.compile(r"((?:[A-Z][\w&.'\-]*\s+){0,5}[A-Z][\w&.'\-]*)\s*,?\s*$")
+_ACTS = {
+    "provider": r"(?:shall|will|agrees? to|must)\s+(?:\w+\s+){0,2}"
+                r"(?:provide|perform|render|deliver|supply|operate|host|maintain|handle)",
+    "client": r"(?:shall|will|agrees? to|must)\s+(?:\w+\s+){0,2}(?:pay|reimburse|compensate)\b",
+}
 
 
 @dataclass
@@ -26,7 +55,9 @@ class Party:
         names = [t for t in self.terms if t]
         if self.name:
             names.append(self.name)
-            names.append(self.name.split(",")[0].split(" ")[0])
+            first = self.name.split(",")[0].split(" ")[0]
+            if len(first) > 2 and first.lower() not in ("the", "first", "new", "national", "general", "united"):
+                names.append(first)
         return sorted({n for n in names if len(n) > 1}, key=len, reverse=True)
 
     def to_dict(self) -> dict[str, object] | None:
@@ -41,45 +72,112 @@ class Parties:
     client: Party = field(default_factory=Party)
 
 
-def _role(term: str) -> str | None:
-    low = term.lower().strip()
-    if any(low == r or low.endswith(" " + r) for r in PROVIDER_ROLES):
-        return "provider"
-    if any(low == r or low.endswith(" " + r) for r in CLIENT_ROLES):
-        return "client"
+def _role(term: str) -> tuple[str, int] | None:
+    """("provider" | "client", rank) when ``term`` is (or ends with) a role word; a lower rank is a surer word."""
+    low = term.lower().strip().removeprefix("the ")
+    for role, words in (("provider", PROVIDER_ROLES), ("client", CLIENT_ROLES)):
+        for rank, w in enumerate(words):
+            if low == w or low.endswith(" " + w):
+                return role, rank
     return None
 
 
-def _declarations(text: str) -> list[tuple[str | None, str]]:
-    """(company name or None, defined term) pairs in the order the preamble declares them."""
-    out = []
-    for m in _DEFINED.finditer(text):
-        before = text[max(0, m.start() - 220) : m.start()]
-        names = _NAME.findall(before)
-        out.append((names[-1].strip(" ,") if names else None, m.group(1).strip()))
+def role_of(term: str) -> str | None:
+    """"provider" or "client" when ``term`` is (or ends with) a role word."""
+    found = _role(term)
+    return found[0] if found else None
+
+
+def _name_before(window: str) -> str | None:
+    names = [n.strip(" ,") for n in _NAME.findall(window)]
+    if names:
+        return re.split(r"\d{4,}\S*,?\s+|,?\s+(?:and|AND|between|BETWEEN)\s+", names[-1])[-1]
+    tail = re.split(r"\b(?:between|among|and|by|of)\b|[;:]", window)[-1]
+    m = _CAPS.search(tail.strip())
+    return m.group(1).strip() if m and len(m.group(1)) > 2 else None
+
+
+def _group_terms(m: re.Match[str]) -> list[str]:
+    inner = m.group(1) or m.group(2) or ""
+    terms = [t.strip() for t in _QUOTED.findall(inner)]
+    bare = _BARE.match(inner) if m.group(1) else None
+    if bare and role_of(bare.group(1)):
+        terms.insert(0, bare.group(1))
+    return [t for t in terms if t and not _GENERIC.match(t)]
+
+
+def declarations(text: str) -> list[Party]:
+    """Parties the preamble declares: a name (when one precedes) and the defined terms in one bracket."""
+    out = [Party(m.group(2).strip(), [m.group(1)]) for m in _LABEL.finditer(text)]
+    last_end = 0
+    for m in _GROUP.finditer(text):
+        terms = _group_terms(m)
+        if not terms or not any(t[:1].isupper() or role_of(t) for t in terms):
+            continue
+        name = _name_before(text[max(last_end, m.start() - 240) : m.start()])
+        last_end = m.end()
+        out.append(Party(name, terms))
     return out
 
 
+def _preamble(paragraphs: Sequence[Paragraph]) -> list[Party]:
+    """Declarations of the first paragraphs that declare a named party or a role, until both are found."""
+    found: list[Party] = []
+    for para in paragraphs[:40]:
+        decls = [d for d in declarations(para.text) if any(role_of(t) for t in d.terms) or (d.name and _NAME.search(d.name))]
+        decls += [Party(m.group(1).strip(" ,"), [m.group(2)]) for m in _AS.finditer(para.text) if role_of(m.group(2))]
+        known = {t for d in found for t in d.terms}
+        decls = [d for d in decls if not known.intersection(d.terms)]
+        if decls:
+            found.extend(decls)
+        elif len(found) >= 2:
+            break
+    return found
+
+
+def _act_score(party: Party, body: str) -> int:
+    """Positive when the body has the party providing services, negative when it pays."""
+    score = 0
+    for m in party.mentions():
+        word = re.escape(m)
+        score += 2 * len(re.findall(rf"\b{word}\s+{_ACTS['provider']}", body))
+        score -= 2 * len(re.findall(rf"\b{word}\s+{_ACTS['client']}", body))
+        score += len(re.findall(rf"\bpay\s+(?:to\s+)?(?:the\s+)?{word}\b", body))
+        score -= len(re.findall(rf"\b(?:services|support)\s+to\s+(?:the\s+)?{word}\b|\bon behalf of\s+(?:the\s+)?{word}\b", body))
+    return score
+
+
+def _roles(found: list[Party]) -> dict[int, str | None]:
+    """Role per declared party from its role words; of two parties claiming one role, the surer word keeps it."""
+    ranked = {id(p): min((r for t in p.terms if (r := _role(t))), key=lambda r: r[1], default=None)
+              for p in found}
+    roles = {k: (v[0] if v else None) for k, v in ranked.items()}
+    for role in ("provider", "client"):
+        claim = [p for p in found if roles[id(p)] == role]
+        if len(claim) == 2 and not any(roles[id(p)] == ("client" if role == "provider" else "provider") for p in found):
+            weaker = max(claim, key=lambda p: ranked[id(p)][1])  # type: ignore[index]
+            roles[id(weaker)] = "client" if role == "provider" else "provider"
+    return roles
+
+
+def _assign(found: list[Party], body: str) -> Parties:
+    roles = _roles(found)
+    provider = next((p for p in found if roles[id(p)] == "provider"), None)
+    client = next((p for p in found if roles[id(p)] == "client" and p is not provider), None)
+    rest = [p for p in found if p is not provider and p is not client and roles[id(p)] is None]
+    if rest and (provider is None or client is None):
+        rest.sort(key=lambda p: _act_score(p, body), reverse=True)
+        if provider is None and (client is not None or len(rest) > 1):
+            provider = rest.pop(0)
+        if client is None and rest:
+            client = rest.pop(-1)
+    return Parties(provider or Party(), client or Party())
+
+
 def identify(paragraphs: Sequence[Paragraph], provider: str | None = None, client: str | None = None) -> Parties:
-    """Find the parties in the first paragraphs; names given by the user win."""
-    parties = Parties()
-    head = " ".join(p.text for p in paragraphs[:8])
-    unknown: list[tuple[str | None, str]] = []
-    for name, term in _declarations(head):
-        role = _role(term)
-        target = parties.provider if role == "provider" else parties.client if role == "client" else None
-        if target is None:
-            if name and term.lower() not in ("agreement", "effective date", "services", "parties", "party"):
-                unknown.append((name, term))
-            continue
-        if term not in target.terms:
-            target.terms.append(term)
-        target.name = target.name or name
-    for name, term in unknown:  # a company defined by its short name: place it by its partner's role
-        for mine, other in ((parties.provider, parties.client), (parties.client, parties.provider)):
-            if mine.name == name and term not in mine.terms:
-                mine.terms.append(term)
-                break
+    """Find the parties in the preamble and place them by role; names given by the user win."""
+    body = " ".join(p.text for p in paragraphs)
+    parties = _assign(_preamble(paragraphs), body)
     for given, target in ((provider, parties.provider), (client, parties.client)):
         if given:
             target.name = given
