@@ -128,7 +128,7 @@ def read_lines(
     name = str(path)
     out = PdfText()
     try:
-        with pdfplumber.open(path, password=password or "") as pdf:
+        with path.open("rb") as stream, pdfplumber.open(stream, password=password or "") as pdf:
             if getattr(pdf.doc, "encryption", None) and not getattr(pdf.doc, "is_extractable", True):
                 out.warnings.append("encrypted_permissions: the owner restricts text extraction; read anyway")
             pages = pdf.pages

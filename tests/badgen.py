@@ -17,7 +17,6 @@ from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import AccessPermission, EncryptionMethod
-
 from pdfgen import write_pdf
 
 USER_PASSWORD = "open-Sesame-77"
