@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractor.parties import Parties
 from extractor.report import ClauseResult, Evidence, Flag
 from extractor.rules.engine import Concept, Sentence, bound_party
-from extractor.parties import Parties
 from extractor.taxonomy import (
     CATEGORIES,
     CONFIDENTIALITY,
@@ -72,7 +72,8 @@ def trap_flags(sentences: Sequence[Sentence], concepts: dict[str, Concept], part
          "a paragraph undoes the provider's financial consequences for non-performance", (LIABILITY,)),
         (FLAG_DATA_CONSENT, restrict, permit,
          "nothing stops the provider passing the client's data to third parties without the client's consent",
-         "a paragraph lets the provider pass the client's data to third parties without case-by-case consent", (CONFIDENTIALITY,)),
+         "a paragraph lets the provider pass the client's data to third parties without case-by-case consent",
+         (CONFIDENTIALITY,)),
         (FLAG_PAYMENT_CHANGE, price_ok, price_bad,
          "nothing says how prices or payment terms may change",
          "a paragraph lets the provider change prices or add charges at its own discretion", (PAYMENT,)),
