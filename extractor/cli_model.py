@@ -96,7 +96,8 @@ def train(data: tuple[Path, ...], model_out: Path, seed: int, folds: int, dev: P
 @click.command()
 @click.argument("model_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: readable metrics; json: for machines.")
 @trust_option
 def evaluate(model_dir: Path, data: tuple[Path, ...], fmt: str, trust_model: bool) -> None:
     """Score a model on labelled data: per-label P/R/F1, macro-F1, confusion, calibration."""

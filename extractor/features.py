@@ -22,11 +22,6 @@ def _structure(text: str) -> list[str]:
     if m:
         num = m.group(2)
         marks.append(f"__num_depth_{num.count('.') + 1 if num[0].isdigit() else 'sub'}")
-    words = len(text.split())
-    marks.append(f"__len_{min(words // 20, 8)}")
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
-        marks.append("__allcaps")
     return marks
 
 

@@ -14,6 +14,8 @@ from extractor.evaluation import metrics
 
 MODEL_NAME = "clause_classifier"
 HEADLESS_SHARE = 0.3  # share of examples also seen without their heading
+WRONG_HEADING_SHARE = 0.25  # ... under another paragraph's heading (real headings are often noise)
+UPPER_SHARE = 0.15  # ... in capitals (schedules and disclaimers are often set in capitals)
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,14 @@ def _group_splits(groups: Sequence[str], folds: int, seed: int) -> list[tuple[li
 
 
 def _augment(examples: Sequence[Example], seed: int) -> list[Example]:
-    """Add heading-less copies of some examples so the model copes with paragraphs lacking one."""
+    """Add copies of some examples without a heading, under a wrong heading, or in capitals, so the
+    model copes with what real extraction gives: missing and noisy headings, capitalised schedules."""
     rng = random.Random(seed)
+    headings = sorted({e.heading for e in examples if e.heading})
     extra = [Example(e.text, e.label, None, e.doc_id) for e in examples if e.heading and rng.random() < HEADLESS_SHARE]
+    if headings:
+        extra += [Example(e.text, e.label, rng.choice(headings), e.doc_id) for e in examples if rng.random() < WRONG_HEADING_SHARE]
+    extra += [Example(e.text.upper(), e.label, e.heading, e.doc_id) for e in examples if rng.random() < UPPER_SHARE]
     return list(examples) + extra
 
 

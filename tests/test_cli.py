@@ -1,0 +1,103 @@
+"""What users see from the CLI: help, exit codes, exact error lines, the report, classify."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractor.cli import main
+from extractor.errors import ExitCode
+from extractor.taxonomy import CATEGORIES, LABELS
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_TXT = ROOT / "training_data" / "samples" / "sample_contract.txt"
+COMMANDS = ["analyze", "classify", "train", "evaluate", "export"]
+
+
+def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help_describes_every_option(command: str | None) -> None:
+    result = run(*([command] if command else []), "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    cmd = main if command is None else main.commands[command]
+    for param in cmd.params:
+        if param.param_type_name == "option" and not param.hidden:
+            assert param.help, f"{command} {param.name} has no help"
+
+
+def test_missing_file_is_one_line_with_its_code(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.pdf"
+    result = run("analyze", str(missing))
+    assert result.exit_code == ExitCode.INPUT_MISSING == 3
+    assert result.stderr == f"error: {missing}: file not found [file_not_found]\n"
+
+
+def test_non_pdf_is_one_line_with_another_code(tmp_path: Path) -> None:
+    fake = tmp_path / "letter.pdf"
+    fake.write_text("Dear supplier, please find our comments below.\n")
+    result = run("analyze", str(fake))
+    assert result.exit_code == ExitCode.NOT_A_PDF == 8
+    assert result.stderr == f"error: {fake}: no %PDF- header; looks like plain text [not_a_pdf]\n"
+    assert "Traceback" not in result.output
+
+
+def test_analyze_text_contract_json_shape() -> None:
+    result = run("analyze", str(SAMPLE_TXT), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["schema_version"] == "1.0"
+    assert report["pages"] == 1 and len(report["paragraphs"]) >= 10
+    assert set(report["categories"]) == set(CATEGORIES)
+    for para in report["paragraphs"]:
+        assert para["label"] in LABELS and 0.0 <= para["confidence"] <= 1.0 and para["page"] >= 1
+        assert abs(sum(para["scores"].values()) - 1.0) < 0.01
+    assert report["parties"]["provider"]["name"].startswith("Northwind")
+
+
+def test_analyze_writes_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "report.md"
+    result = run("analyze", str(SAMPLE_TXT), "--format", "md", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8").startswith(f"# {SAMPLE_TXT}")
+
+
+def test_classify_round_trip_keeps_order_and_keys(tmp_path: Path) -> None:
+    rows = [
+        {"id": 1, "text": "The Supplier shall answer 80% of calls within 20 seconds.", "heading": "Service Levels"},
+        {"id": 2, "text": "This Agreement is governed by the laws of England.", "extra": [1, 2]},
+        {"id": 3, "text": "Each party shall keep the other's Confidential Information secret."},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    for args, stdin in (([str(source)], None), (["-"], source.read_text())):
+        result = run("classify", *args, input=stdin)
+        assert result.exit_code == 0, result.stderr
+        out = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [o["id"] for o in out] == [1, 2, 3]
+        assert out[1]["extra"] == [1, 2] and "heading" not in out[1]
+        assert all(o["label"] in LABELS and set(o["scores"]) == set(LABELS) for o in out)
+
+
+def test_classify_bad_line_names_the_line(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "ok"}\n{not json}\n')
+    result = run("classify", str(source))
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith(f"error: {source}: line 2: not valid JSON")
+
+
+def test_train_reports_every_bad_row(tmp_path: Path) -> None:
+    data = tmp_path / "bad.csv"
+    data.write_text("text,label\nThe fees are payable monthly.,payment_and_term\n,other\nFoo bar.,pricing\n")
+    result = run("train", str(data), "-o", str(tmp_path / "m"))
+    assert result.exit_code == ExitCode.TRAINING_DATA == 6
+    assert f"{data}:3: missing or empty 'text'" in result.stderr
+    assert f"{data}:4: label 'pricing' is not one of" in result.stderr
+    assert not (tmp_path / "m").exists()
