@@ -1,0 +1,56 @@
+"""Parties and roles from invented preambles."""
+
+from __future__ import annotations
+
+from extractor.document import Paragraph
+from extractor.parties import identify, role_of
+
+
+def _paras(*texts: str) -> list[Paragraph]:
+    return [Paragraph(i, (1,), t) for i, t in enumerate(texts, 1)]
+
+
+def test_preamble_with_names_and_role_words() -> None:
+    p = identify(_paras("SERVICES AGREEMENT",
+                        'This Agreement is made by and between Harbor Mutual Insurance Company, a Texas corporation '
+                        '("Harbor" or "Customer"), and Northgate Contact Solutions LLC, a Delaware limited liability '
+                        'company ("Northgate" or "Supplier").'))
+    assert p.provider.name == "Northgate Contact Solutions LLC" and p.provider.terms == ["Northgate", "Supplier"]
+    assert p.client.name == "Harbor Mutual Insurance Company" and p.client.terms == ["Harbor", "Customer"]
+
+
+def test_roles_from_who_provides_and_who_pays() -> None:
+    p = identify(_paras('This Agreement is entered into by and between Quillfeather Inc. ("QFI") and Dunmore Corp. ("DMC").',
+                        "DMC shall pay the fees within thirty days.", "QFI shall provide the Services described in Exhibit A.",
+                        "QFI will perform the Services with due care."))
+    assert p.provider.terms == ["QFI"] and p.client.terms == ["DMC"]
+
+
+def test_hereinafter_and_upper_case_names() -> None:
+    p = identify(_paras("BETWEEN", 'ALDER RIDGE LOGISTICS LIMITED (hereinafter referred to as "the Client") and '
+                                   'KESTON CALL SERVICES LIMITED (hereinafter referred to as "the Contractor").'))
+    assert p.provider.name == "KESTON CALL SERVICES LIMITED" and p.client.name == "ALDER RIDGE LOGISTICS LIMITED"
+
+
+def test_surer_role_word_wins_when_both_claim_one_role() -> None:
+    p = identify(_paras('Between Orbis Systems A.S. (hereinafter "the Company" or "ORBIS") and '
+                        'Delta Depo Ltd. (hereinafter "the Client" or "DELTA").'))
+    assert "ORBIS" in p.provider.terms and "DELTA" in p.client.terms
+
+
+def test_label_lines_and_as_role() -> None:
+    p = identify(_paras("Party A (Entrusting Party): Lanshan Trading Co., Ltd.  "
+                        "Party B (Entrusted Party): Xinyue Service Co., Ltd."))
+    assert p.client.terms == ["Party A"] and p.provider.terms == ["Party B"]
+    q = identify(_paras("dated 1 May 2025 between MERROW FUNDING LLC, as Issuer, and BRANT TRUST COMPANY, as Paying Agent"))
+    assert q.provider.terms == ["Paying Agent"] and q.client.terms == ["Issuer"]
+
+
+def test_user_names_win() -> None:
+    p = identify(_paras("No preamble here."), provider="Acme Calls", client="Bolt Retail")
+    assert p.provider.to_dict() == {"name": "Acme Calls", "terms": ["Acme Calls"]}
+    assert p.client.mentions() == ["Bolt Retail", "Bolt"]
+
+
+def test_role_words() -> None:
+    assert role_of("the Service Provider") == "provider" and role_of("Customer") == "client" and role_of("Widget") is None
