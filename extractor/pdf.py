@@ -6,6 +6,7 @@ Rotated pages and sideways text are de-rotated; two-column pages are read column
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ from extractor.errors import (
 )
 
 PageCallback = Callable[[int, int], None]
+# pdfminer logs parser complaints that can quote bytes of the file; without a handler Python would
+# print them on stderr. They stay available to a root logger set up for debugging.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 _WORDLIKE = re.compile(r"^[A-Za-z][a-z]+$")
 
 
