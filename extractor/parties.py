@@ -137,13 +137,13 @@ def _preamble(paragraphs: Sequence[Paragraph]) -> list[Party]:
 
 def _act_score(party: Party, body: str) -> int:
     """Positive when the body has the party providing services, negative when it pays."""
-    score = 0
-    for m in party.mentions():
-        word = re.escape(m)
-        score += 2 * len(re.findall(rf"\b{word}\s+{_ACTS['provider']}", body))
-        score -= 2 * len(re.findall(rf"\b{word}\s+{_ACTS['client']}", body))
-        score += len(re.findall(rf"\bpay\s+(?:to\s+)?(?:the\s+)?{word}\b", body))
-        score -= len(re.findall(rf"\b(?:services|support)\s+to\s+(?:the\s+)?{word}\b|\bon behalf of\s+(?:the\s+)?{word}\b", body))
+    if not party.mentions():
+        return 0
+    word = "(?:" + "|".join(re.escape(m) for m in party.mentions()) + ")"
+    score = 2 * len(re.findall(rf"\b{word}\s+{_ACTS['provider']}", body))
+    score -= 2 * len(re.findall(rf"\b{word}\s+{_ACTS['client']}", body))
+    score += len(re.findall(rf"\bpay\s+(?:to\s+)?(?:the\s+)?{word}\b", body))
+    score -= len(re.findall(rf"\b(?:services|support)\s+to\s+(?:the\s+)?{word}\b|\bon behalf of\s+(?:the\s+)?{word}\b", body))
     return score
 
 
@@ -176,7 +176,7 @@ def _assign(found: list[Party], body: str) -> Parties:
 
 def identify(paragraphs: Sequence[Paragraph], provider: str | None = None, client: str | None = None) -> Parties:
     """Find the parties in the preamble and place them by role; names given by the user win."""
-    body = " ".join(p.text for p in paragraphs)
+    body = " ".join(p.text for p in paragraphs)[:200_000]
     parties = _assign(_preamble(paragraphs), body)
     for given, target in ((provider, parties.provider), (client, parties.client)):
         if given:
