@@ -13,6 +13,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from extractor.nlp import tokens
 
 Record = Mapping[str, Any]
+_INLINE_TITLE = re.compile(r"^\s*(?:(?:section|clause|article)\s+)?[\d.()a-z]{0,8}\s*([A-Z][A-Za-z,;&/' -]{2,60}?)\.\s", re.I)
 _CLAUSE_NUM = re.compile(r"^\s*(?:(section|clause|article)\s+)?(\d+(?:\.\d+)*|\([a-z]+\)|\([ivx]+\))", re.I)
 
 
@@ -23,6 +24,12 @@ def _structure(text: str) -> list[str]:
         num = m.group(2)
         marks.append(f"__num_depth_{num.count('.') + 1 if num[0].isdigit() else 'sub'}")
     return marks
+
+
+def inline_title(text: str) -> str:
+    """The run-in title of a clause ("4.2 Service Credits. If ..." -> "Service Credits"), or ""."""
+    m = _INLINE_TITLE.match(text)
+    return m.group(1) if m and len(m.group(1).split()) <= 6 else ""
 
 
 class ParagraphText(BaseEstimator, TransformerMixin):  # type: ignore[misc]
@@ -46,7 +53,7 @@ class ParagraphText(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         text = str(record.get("text") or "")
         if self.part == "heading":
             heading = str(record.get("heading") or "")
-            toks = tokens(heading)
+            toks = tokens(heading) + tokens(inline_title(text))
             return " ".join(["h_" + t for t in toks] or ["h__none"])
         if self.part == "raw":
             return re.sub(r"\d", "0", text.lower())[:1500]

@@ -1,0 +1,100 @@
+"""Training: validation of data, folds by contract, determinism, atomic save, trust store, --dev guard."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractor import trust
+from extractor.classifier import ClauseClassifier
+from extractor.cli import main
+from extractor.dataset import Example, load_examples
+from extractor.errors import ExitCode
+from extractor.taxonomy import LABELS
+from extractor.training import _group_splits, train
+
+PHRASES = {
+    "scope_of_services": "The Provider shall answer inbound calls and e-mails from {x} customers during business hours.",
+    "liability": "The Provider shall indemnify {x} against losses caused by its negligence and pay service credits.",
+    "payment_and_term": "{x} shall pay each invoice within thirty days; this Agreement runs for an initial term of two years.",
+    "confidentiality": "The Provider shall keep {x} data confidential and shall not disclose it to any third party.",
+    "dispute_resolution": "Any dispute with {x} shall be settled by arbitration; the laws of New York govern.",
+    "other": "Notices to {x} shall be sent to the address set out above; this Agreement is the entire agreement.",
+}
+
+
+def tiny_examples(contracts: int = 6) -> list[Example]:
+    names = ["Acme", "Beta", "Corvid", "Delta", "Ember", "Fjord", "Gala", "Helix"]
+    return [Example(PHRASES[label].format(x=names[c]), label, f"{i}. {label.upper()}", f"doc{c}")
+            for c in range(contracts) for i, label in enumerate(LABELS)]
+
+
+def test_folds_never_split_a_contract() -> None:
+    groups = [f"doc{i % 7}" for i in range(70)]
+    for train_idx, test_idx in _group_splits(groups, 5, seed=3):
+        assert not {groups[i] for i in train_idx} & {groups[i] for i in test_idx}
+        assert sorted(train_idx + test_idx) == list(range(70))
+
+
+def test_same_seed_same_model_predictions() -> None:
+    data = tiny_examples()
+    probe = [{"text": "Fees are invoiced monthly.", "heading": None}, {"text": "Calls are answered in 20 seconds."}]
+    first = train(data, seed=5, folds=0).classifier.predict(probe)
+    second = train(data, seed=5, folds=0).classifier.predict(probe)
+    assert first == second
+
+
+def test_cross_validation_reports_every_label() -> None:
+    cv = train(tiny_examples(), seed=1, folds=3).cv
+    assert cv["folds"] == 3 and set(cv["per_label"]) == set(LABELS)
+    assert sum(sum(row.values()) for row in cv["confusion"].values()) == len(tiny_examples())
+
+
+def test_train_command_writes_trusted_model_and_refuses_worse(tmp_path: Path) -> None:
+    data = tmp_path / "data.jsonl"
+    data.write_text("".join(json.dumps({"text": e.text, "label": e.label, "heading": e.heading, "doc_id": e.doc_id}) + "\n"
+                            for e in tiny_examples()))
+    model = tmp_path / "model"
+    result = CliRunner().invoke(main, ["train", str(data), "-o", str(model), "--folds", "2"])
+    assert result.exit_code == 0, result.stderr
+    assert "cross-validation by contract (2 folds)" in result.stderr
+    meta = json.loads((model / "meta.json").read_text())
+    assert meta["seed"] == 13 and meta["n_contracts"] == 6 and sorted(meta["labels"]) == sorted(LABELS)
+    assert trust.is_trusted(meta["model_sha256"])
+    assert ClauseClassifier.load(model).predict([{"text": "Arbitration in London."}])[0].label in LABELS
+    # a dev file on which the new model cannot beat the old one: a retrain on worse data is refused
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(data.read_text())
+    worse = tmp_path / "worse.csv"
+    worse.write_text("text,label,doc_id\n" + "".join(f"clause {i},other,d{i % 3}\n" for i in range(12))
+                     + "".join(f"term {i},payment_and_term,d{i % 3}\n" for i in range(12)))
+    result = CliRunner().invoke(main, ["train", str(worse), "-o", str(model), "--dev", str(dev), "--folds", "0"])
+    assert result.exit_code == ExitCode.WORSE_MODEL
+    assert "pass --force to replace it anyway" in result.stderr
+    assert json.loads((model / "meta.json").read_text())["model_sha256"] == meta["model_sha256"]
+
+
+def test_csv_and_jsonl_load_alike(tmp_path: Path) -> None:
+    csv_file = tmp_path / "a.csv"
+    csv_file.write_text('text,label,heading,doc_id\n"Fees are due monthly.",payment_and_term,5. FEES,x1\n')
+    jsonl = tmp_path / "b.jsonl"
+    jsonl.write_text('{"text": "Fees are due monthly.", "label": "payment_and_term", "heading": "5. FEES", "doc_id": "x1"}\n')
+    assert load_examples([csv_file]) == load_examples([jsonl])
+
+
+@pytest.mark.parametrize("line,problem", [
+    ('{"text": "x"}', "label None is not one of"),
+    ('["not", "an", "object"]', "a row must be a JSON object"),
+    ('{"text": "x", "label": "other", "heading": 5}', "'heading' must be a string or null"),
+])
+def test_bad_rows_are_named(tmp_path: Path, line: str, problem: str) -> None:
+    from extractor.errors import TrainingDataError
+
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"text": "fine", "label": "other"}\n' + line + "\n")
+    with pytest.raises(TrainingDataError) as info:
+        load_examples([path])
+    assert info.value.details == [f"{path}:2: {problem}" + ("" if "not one of" not in problem else info.value.details[0].split(problem)[1])]
