@@ -85,25 +85,26 @@ def _serve(conn: Connection, task: Task, memory_mb: int, debug: bool) -> None:
             return
 
 
-def _crash_message(proc: Any) -> str:
-    proc.join(1)
-    code = proc.exitcode
-    if code is not None and code < 0:
-        try:
-            return f"the worker died (killed by {signal.Signals(-code).name})"
-        except ValueError:
-            pass
-    return f"the worker died (exit code {code})"
-
-
 class _Worker:
-    """One forked child and the file it is working on."""
+    """One forked child and the file it is working on.
 
-    def __init__(self, ctx: Any, task: Task, memory_mb: int, debug: bool) -> None:
-        self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_serve, args=(child, task, memory_mb, debug), daemon=True)
-        self.proc.start()
+    A plain ``os.fork`` rather than ``multiprocessing.Process``: it also works inside daemonic
+    processes such as Dask workers, which multiprocessing forbids to have children.
+    """
+
+    def __init__(self, task: Task, memory_mb: int, debug: bool) -> None:
+        self.conn, child = mp.Pipe(duplex=True)
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: serve, then leave without running the parent's clean-up code
+            code = 1
+            try:
+                self.conn.close()
+                _serve(child, task, memory_mb, debug)
+                code = 0
+            finally:
+                os._exit(code)
         child.close()
+        self.exitcode: int | None = None
         self.name = ""
         self.item: Any = None
         self.deadline = float("inf")
@@ -114,19 +115,38 @@ class _Worker:
         self.deadline = time.monotonic() + time_limit if time_limit > 0 else float("inf")
         self.conn.send(("run", item))
 
+    def alive(self) -> bool:
+        if self.exitcode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.exitcode = os.waitstatus_to_exitcode(status)
+        return self.exitcode is None
+
+    def join(self, timeout: float) -> bool:
+        end = time.monotonic() + timeout
+        while self.alive() and time.monotonic() < end:
+            time.sleep(0.01)
+        return not self.alive()
+
+    def crash_message(self) -> str:
+        self.join(1)
+        code = self.exitcode
+        if code is not None and code < 0:
+            try:
+                return f"the worker died (killed by {signal.Signals(-code).name})"
+            except ValueError:
+                pass
+        return f"the worker died (exit code {code})"
+
     def stop(self, kill: bool) -> None:
-        if self.proc.is_alive():
-            if kill:
-                self.proc.kill()
-            else:
-                try:
-                    self.conn.send(("stop", None))
-                except OSError:
-                    self.proc.kill()
-        self.proc.join(5)
-        if self.proc.is_alive():
-            self.proc.kill()
-            self.proc.join(5)
+        if self.alive() and not kill:
+            try:
+                self.conn.send(("stop", None))
+            except OSError:
+                kill = True
+        if self.alive() and (kill or not self.join(5)):
+            os.kill(self.pid, signal.SIGKILL)
+            self.join(5)
         self.conn.close()
 
 
@@ -151,7 +171,6 @@ class WorkerPool:
 
     def __init__(self, task: Task, jobs: int, time_limit: float, memory_mb: int, debug: bool = False,
                  max_tasks: int = MAX_TASKS_PER_WORKER) -> None:
-        self._ctx = mp.get_context("fork")
         self._task, self._jobs, self._debug = task, max(1, jobs), debug
         self.time_limit, self.memory_mb, self.max_tasks = time_limit, memory_mb, max_tasks
         self._idle: list[_Worker] = []
@@ -166,7 +185,7 @@ class WorkerPool:
 
     def pids(self) -> list[int]:
         """Process ids of the live workers (for tests and diagnostics)."""
-        return [w.proc.pid for w in [*self._idle, *self._busy.values()] if w.proc.pid is not None]
+        return [w.pid for w in [*self._idle, *self._busy.values()]]
 
     def close(self, kill: bool = False) -> None:
         for worker in [*self._idle, *self._busy.values()]:
@@ -193,7 +212,7 @@ class WorkerPool:
             nxt = next(todo, None)
             if nxt is None:
                 return
-            worker = self._idle.pop() if self._idle else _Worker(self._ctx, self._task, self.memory_mb, self._debug)
+            worker = self._idle.pop() if self._idle else _Worker(self._task, self.memory_mb, self._debug)
             worker.submit(nxt[0], nxt[1], self.time_limit)
             self._busy[worker.conn] = worker
 
@@ -204,7 +223,7 @@ class WorkerPool:
             try:
                 msg = worker.conn.recv()
             except (EOFError, OSError):
-                yield self._retire(worker, WorkerCrashError(_crash_message(worker.proc), worker.name), kill=True)
+                yield self._retire(worker, WorkerCrashError(worker.crash_message(), worker.name), kill=True)
                 continue
             if msg[0] == "page":
                 if on_page:
