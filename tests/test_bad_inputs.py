@@ -33,8 +33,8 @@ def _quotes_contract(message: str) -> bool:
     return any(" ".join(CONTRACT_WORDS[i : i + 4]) in message for i in range(len(CONTRACT_WORDS) - 3))
 
 
-def _run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(main, ["analyze", *args], env=env)
+def _run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["analyze", *args], env=env, input=stdin)
 
 
 @pytest.mark.parametrize("name", sorted(badgen.CASES))
@@ -109,6 +109,13 @@ def test_cli_password_from_environment_is_never_echoed(bad_dir: Path) -> None:
                  env={"PDF_PW": "not-it-42"})
     assert wrong.exit_code == 11 and wrong.output.rstrip().endswith("[wrong_password]")
     assert "not-it-42" not in wrong.output
+
+
+def test_cli_password_prompt_is_not_echoed(bad_dir: Path) -> None:
+    result = _run(str(bad_dir / "encrypted_user.pdf"), "--trust-model", "--ask-password", "--format", "json",
+                  stdin=badgen.USER_PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    assert badgen.USER_PASSWORD not in result.output and "PDF password" in result.output
 
 
 def test_cli_flate_bomb_ends_with_memory_limit_quickly(tmp_path: Path) -> None:
