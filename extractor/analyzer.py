@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from extractor.pdf import PageCallback
 from extractor.reader import ReadOptions, read_document
 from extractor.report import ClauseResult, ContractReport
 from extractor.rules import engine, flags, terms
+from extractor.trust import file_sha256
 
 
 @dataclass(frozen=True)
@@ -30,14 +30,6 @@ class Settings:
     max_mb: int = 200
     max_pages: int = 5000
     review_threshold: float = REVIEW_THRESHOLD
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _classification_input(p: Paragraph) -> dict[str, str | None]:
@@ -63,7 +55,7 @@ class Analyzer:
         results = [
             ClauseResult(p.id, p.page, p.pages, p.heading, p.section, p.text, pred.label, pred.confidence,
                          pred.scores, pred.confidence < s.review_threshold, p.bbox)
-            for p, pred in zip(paragraphs, predictions)
+            for p, pred in zip(paragraphs, predictions, strict=True)
         ]
         parties = parties_mod.identify(paragraphs, s.provider, s.client)
         sentences = engine.split_sentences(paragraphs)
@@ -71,7 +63,7 @@ class Analyzer:
         key_terms = terms.extract_terms(sentences)
         return ContractReport(
             file=str(path),
-            sha256=_sha256(path),
+            sha256=file_sha256(path),
             pages=doc.pages,
             model={"name": self.classifier.name, "version": self.classifier.version},
             parties={"provider": parties.provider.to_dict(), "client": parties.client.to_dict()},

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from extractor.errors import TrainingDataError
 from extractor.taxonomy import LABELS
@@ -97,3 +98,17 @@ def checksum(examples: Iterable[Example]) -> str:
     for ex in examples:
         digest.update(json.dumps([ex.doc_id, ex.heading, ex.text, ex.label]).encode())
     return digest.hexdigest()
+
+
+def contract_text(contract: dict[str, Any]) -> str:
+    """A team contract (training_data/contracts/*.json) as plain text: each heading on its own line
+    where it changes, blank lines between paragraphs. Used to render fixtures and samples."""
+    chunks: list[str] = []
+    last = None
+    for para in contract["paragraphs"]:
+        heading = para.get("heading")
+        if heading and heading != last:
+            chunks.append(heading)
+        last = heading
+        chunks.append(para["text"])
+    return "\n\n".join(chunks) + "\n"

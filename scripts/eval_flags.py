@@ -18,20 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from extractor.analyzer import Analyzer, Settings
+from extractor.dataset import contract_text
 from extractor.taxonomy import TRAP_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def render_contract(contract: dict, path: Path) -> Path:
-    """A fixture contract as plain text: headings on their own line, blank lines between paragraphs."""
-    chunks, last = [], None
-    for para in contract["paragraphs"]:
-        if para.get("heading") and para["heading"] != last:
-            chunks.append(para["heading"])
-        last = para.get("heading")
-        chunks.append(para["text"])
-    path.write_text("\n\n".join(chunks) + "\n", encoding="utf-8")
+    """Write a team contract as plain text (extractor.dataset.contract_text)."""
+    path.write_text(contract_text(contract), encoding="utf-8")
     return path
 
 

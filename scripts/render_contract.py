@@ -12,6 +12,8 @@ import argparse
 import json
 from pathlib import Path
 
+from extractor.dataset import contract_text
+
 _PLAIN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "•": "-", "€": "EUR ",
                         "≥": ">=", "≤": "<=", "→": "->", "×": "x", "\u00a0": " "})
 
@@ -26,10 +28,6 @@ def blocks(doc: dict) -> list[tuple[str, str]]:
         current = heading
         out.append(("body", para["text"]))
     return out
-
-
-def to_text(doc: dict) -> str:
-    return "\n\n".join(text for _, text in blocks(doc)) + "\n"
 
 
 def to_pdf(doc: dict, path: Path) -> None:
@@ -63,7 +61,7 @@ def main() -> None:
     args = parser.parse_args()
     doc = json.loads(args.contract.read_text(encoding="utf-8"))
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.with_suffix(".txt").write_text(to_text(doc), encoding="utf-8")
+    args.output.with_suffix(".txt").write_text(contract_text(doc), encoding="utf-8")
     to_pdf(doc, args.output.with_suffix(".pdf"))
     print(f"wrote {args.output.with_suffix('.txt')} and {args.output.with_suffix('.pdf')}")
 

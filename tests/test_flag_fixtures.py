@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.analyzer import Analyzer, Settings
+from extractor.dataset import contract_text
 from extractor.taxonomy import TRAP_FLAGS
 
 CONTRACTS = Path(__file__).resolve().parent.parent / "training_data" / "contracts"
@@ -15,14 +16,8 @@ TRAPS = sorted(CONTRACTS.glob("trap_*.json"))
 
 
 def render_contract(contract: dict, path: Path) -> Path:
-    """Headings on their own line, blank lines between paragraphs (as scripts/eval_flags.py does)."""
-    chunks, last = [], None
-    for para in contract["paragraphs"]:
-        if para.get("heading") and para["heading"] != last:
-            chunks.append(para["heading"])
-        last = para.get("heading")
-        chunks.append(para["text"])
-    path.write_text("\n\n".join(chunks) + "\n", encoding="utf-8")
+    """Write a team contract as plain text (extractor.dataset.contract_text)."""
+    path.write_text(contract_text(contract), encoding="utf-8")
     return path
 
 
