@@ -41,10 +41,11 @@ DEFAULT_TIME_LIMIT = 120.0
 DEFAULT_MEMORY_MB = 1500
 
 
-class OutsideInputError(InputMissingError):
-    """A symbolic link that leads out of the input folder: not followed."""
+class OutsideInputError(ExtractorError):
+    """A symbolic link that leads out of the input folder (not followed), or a report path that would."""
 
     reason = "outside_input"
+    exit_code = ExitCode.INPUT_MISSING
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ def measure(folder: Path, repeat: int, trust_model: bool) -> dict[str, float]:
             runs[f"jobs{jobs}"].append(seconds)
             cpu[f"jobs{jobs}"].append(cpu_seconds)
     rates = {name: pages / statistics.median(times) for name, times in runs.items()}
-    print(f"{len(pdfs)} PDFs, {pages} pages, median of {repeat} run(s); load average before: {os.getloadavg()[0]:.1f}")
+    print(f"{len(pdfs)} PDFs, {pages} pages, median of {repeat} run(s); load average at the end: {os.getloadavg()[0]:.1f}")
     for name, rate in rates.items():
         print(f"  {name:6s} {rate:7.1f} pages/s  ({statistics.median(runs[name]):.1f} s wall, "
               f"{statistics.median(cpu[name]):.1f} s CPU)")
