@@ -27,9 +27,10 @@ from extractor.errors import (
 )
 
 PageCallback = Callable[[int, int], None]
-# pdfminer logs parser complaints that can quote bytes of the file; without a handler Python would
-# print them on stderr. They stay available to a root logger set up for debugging.
-logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+# pdfminer and pdfplumber log parser complaints that can quote bytes of the file; without a handler
+# Python would print them on stderr. They stay available to a root logger set up for debugging.
+for _logger in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_logger).addHandler(logging.NullHandler())
 _WORDLIKE = re.compile(r"^[A-Za-z][a-z]+$")
 
 
