@@ -1,4 +1,9 @@
-"""Running headers, footers and page numbers: found by repetition and position, then removed."""
+"""Running headers, footers and page numbers: found by repetition and position, then removed.
+
+Position means the first or last few lines of a page, not a fixed band of the page: EDGAR
+exhibits printed from HTML put their footers anywhere from the middle to the bottom of the
+sheet, depending on how much text the page holds.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,19 @@ from collections import Counter, defaultdict
 from extractor.document import TextLine
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$",
+    r"^(?:page\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]?\s*[ivxlc]{1,6}\s*[-–—]?$",
     re.IGNORECASE,
 )
+_PAGE_OF = re.compile(r"\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
-ZONE = 0.12  # top and bottom share of the page where furniture lives
+_SPACE = re.compile(r"\s+")
+EDGE = 3  # lines at the top and at the bottom of a page where furniture lives
+MAX_WORDS = 20  # a running header or footer is short (words with letters)
 
 
 def _key(text: str) -> str:
-    return _DIGITS.sub("#", text.lower()).strip()
+    """Digit-blind, case-blind, space-blind form: "Page 3 of 9" and "PAGE 4 of 9" match."""
+    return _SPACE.sub("", _DIGITS.sub("#", text.lower()))
 
 
 def is_page_number(text: str) -> bool:
@@ -24,29 +33,57 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text.strip()))
 
 
-def split_furniture(lines: list[TextLine], page_heights: dict[int, float]) -> tuple[list[TextLine], list[str]]:
+def _edges(lines: list[TextLine]) -> list[TextLine]:
+    """The top and bottom lines of one page, by position (columns do not matter)."""
+    ordered = sorted(lines, key=lambda ln: ln.bbox[1])
+    return ordered[:EDGE] + ordered[EDGE:][-EDGE:]
+
+
+def _candidate(line: TextLine) -> bool:
+    words = [w for w in line.text.split() if any(c.isalpha() for c in w)]
+    return any(c.isalnum() for c in line.text) and len(words) <= MAX_WORDS and not line.text[:1].islower()
+
+
+def _repeated(by_page: dict[int, list[TextLine]]) -> tuple[set[str], set[str]]:
+    """(keys repeated at page edges, keys repeated so often that they are furniture anywhere)."""
+    seen: Counter[str] = Counter()
+    for lines in by_page.values():
+        seen.update({_key(ln.text) for ln in _edges(lines) if _candidate(ln)})
+    pages = len(by_page)
+    need = 2 if pages <= 5 else 3
+    strong = max(need, round(pages * 0.25))
+    return {k for k, n in seen.items() if n >= need}, {k for k, n in seen.items() if n >= strong}
+
+
+def _is_furniture(line: TextLine, edge: bool, repeated: set[str], anywhere: set[str]) -> bool:
+    key = _key(line.text)
+    if key in anywhere or _PAGE_OF.fullmatch(line.text.strip()):
+        return True
+    return edge and (key in repeated or is_page_number(line.text))
+
+
+def split_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
     """Separate body lines from running headers, footers and page numbers.
 
-    A line is furniture when it sits in the top or bottom zone of its page and either is a page
-    number or its digit-blind text recurs in that zone on at least half the pages (two pages at
-    least). Returns (body lines, distinct furniture texts in order of first appearance).
+    A line is furniture when it is among the top or bottom lines of its page and either is a
+    page number or its digit-blind text recurs there on other pages (2 pages in short files,
+    3 in longer ones); a line that recurs at the edges of a quarter of the pages or more, or a
+    "Page i of n" line, is furniture wherever it stands. Returns (body lines, what was removed:
+    one entry per distinct furniture text, with how many times it was seen).
     """
-    pages = sorted({ln.page for ln in lines})
-    in_zone: dict[int, bool] = {}
-    seen: defaultdict[str, set[int]] = defaultdict(set)
-    for i, ln in enumerate(lines):
-        height = page_heights.get(ln.page, 792.0)
-        zone = ln.bbox[1] < height * ZONE or ln.bbox[3] > height * (1 - ZONE)
-        in_zone[i] = zone
-        if zone:
-            seen[_key(ln.text)].add(ln.page)
-    need = max(2, (len(pages) + 1) // 2)
-    repeated = {k for k, p in seen.items() if len(p) >= need}
+    by_page: defaultdict[int, list[TextLine]] = defaultdict(list)
+    for ln in lines:
+        by_page[ln.page].append(ln)
+    repeated, anywhere = _repeated(by_page) if len(by_page) > 1 else (set(), set())
+    edge_ids = {id(ln) for page_lines in by_page.values() for ln in _edges(page_lines)}
     body: list[TextLine] = []
     removed: Counter[str] = Counter()
-    for i, ln in enumerate(lines):
-        if in_zone[i] and (_key(ln.text) in repeated or is_page_number(ln.text)):
-            removed[ln.text] += 1
+    first: dict[str, str] = {}
+    for ln in lines:
+        if _is_furniture(ln, id(ln) in edge_ids, repeated, anywhere):
+            key = "#" if is_page_number(ln.text) else _key(ln.text)
+            first.setdefault(key, ln.text)
+            removed[key] += 1
         else:
             body.append(ln)
-    return body, list(removed)
+    return body, [first[k] if n == 1 else f"{first[k]} (x{n})" for k, n in removed.items()]

@@ -8,6 +8,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from extractor.document import BBox, Paragraph, TextLine
+from extractor.outline import Outline
 from extractor.textnorm import join_hyphenated
 
 _NUMBER = re.compile(
@@ -48,17 +49,20 @@ def is_heading(line: TextLine, body_size: float) -> bool:
     return bool(styled or _HEADING_WORD.match(text) or numbered_title)
 
 
-def _is_top_level(text: str) -> bool:
-    num = clause_number(text) or ""
-    return bool(_HEADING_WORD.match(text)) or (bool(num) and "." not in num.strip(".")) or not num
+def _is_label(text: str) -> bool:
+    """A heading that is only a label: "ARTICLE 5", "SCHEDULE A", "5.", "Section 12"."""
+    return bool(re.fullmatch(r"(?:(?:article|section|schedule|exhibit|annex|appendix|attachment|part)\s+)?"
+                             r"[\dIVXivxA-Z]{1,6}(?:\.\d{1,3})*\.?", text.strip(), re.I))
 
 
 @dataclass
 class _Block:
     lines: list[TextLine] = field(default_factory=list)
-    heading: str | None = None
-    section: str | None = None
-    title: bool = False  # a heading line, carried by the blocks under it
+    title: bool = False  # a heading, carried by the paragraphs under it
+
+    @property
+    def size(self) -> float:
+        return max(ln.size for ln in self.lines)
 
 
 def _gap_breaks(prev: TextLine, line: TextLine, spacing: float, width: float) -> bool:
@@ -83,7 +87,7 @@ def _number_breaks(prev: TextLine, line: TextLine) -> bool:
 def _spacing(lines: list[TextLine]) -> float:
     gaps = [
         b.bbox[1] - a.bbox[3]
-        for a, b in zip(lines, lines[1:])
+        for a, b in zip(lines, lines[1:], strict=False)
         if a.page == b.page and a.column == b.column and 0 <= b.bbox[1] - a.bbox[3] < 40
     ]
     return statistics.median(gaps) if gaps else 4.0
@@ -94,33 +98,43 @@ def _width(lines: list[TextLine]) -> float:
     return widths[int(len(widths) * 0.9)] if widths else 1.0
 
 
+def _style_break(prev: TextLine, line: TextLine) -> bool:
+    """A bold or larger line after plain text that ended a sentence: a run-in heading."""
+    louder = (line.bold and not prev.bold) or line.size > prev.size + 0.5
+    return louder and bool(_SENTENCE_END.search(prev.text))
+
+
+def _continues_title(title: _Block, line: TextLine, spacing: float) -> bool:
+    """True when ``line`` is the second line of the heading ``title`` (a wrapped or label+name title)."""
+    last = title.lines[-1]
+    if last.page != line.page or line.bbox[1] - last.bbox[3] > spacing * 2.5 + 4 or clause_number(line.text):
+        return False
+    if _is_label(" ".join(ln.text for ln in title.lines)):
+        return True
+    same_look = last.bold == line.bold and abs(last.size - line.size) < 0.3
+    return same_look and (_caps_share(last.text) > 0.8) == (_caps_share(line.text) > 0.8)
+
+
 def _blocks(lines: list[TextLine]) -> list[_Block]:
-    """Group lines into blocks, each with the heading and section in force."""
+    """Group lines into blocks: headings (title blocks) and the body blocks between them."""
     body_size = statistics.median([ln.size for ln in lines]) if lines else 0.0
     spacing, width = _spacing(lines), _width(lines)
     blocks: list[_Block] = []
-    heading: str | None = None
-    section: str | None = None
-    pending_heading = False
     prev: TextLine | None = None
     for line in lines:
-        starts = prev is None or _gap_breaks(prev, line, spacing, width) or _number_breaks(prev, line)
-        if (starts or pending_heading) and is_heading(line, body_size):
-            if pending_heading and heading and prev is not None and line.bbox[1] - prev.bbox[3] < spacing * 2.5 + 4:
-                heading = f"{heading} {line.text}"
+        after_title = bool(blocks) and blocks[-1].title
+        starts = prev is None or after_title or _gap_breaks(prev, line, spacing, width) or _number_breaks(prev, line)
+        starts = starts or _style_break(prev, line)  # type: ignore[arg-type]
+        if starts and is_heading(line, body_size):
+            if after_title and _continues_title(blocks[-1], line, spacing):
+                blocks[-1].lines.append(line)
             else:
-                heading = line.text
-            if _is_top_level(line.text) or section is None:
-                section = heading
-            elif section and heading.startswith(section):
-                section = heading
-            pending_heading, prev = True, line
-            blocks.append(_Block([line], title=True))
-            continue
-        if starts or pending_heading or not blocks:
-            blocks.append(_Block([], heading, section))
-        blocks[-1].lines.append(line)
-        pending_heading, prev = False, line
+                blocks.append(_Block([line], title=True))
+        elif starts or not blocks:
+            blocks.append(_Block([line]))
+        else:
+            blocks[-1].lines.append(line)
+        prev = line
     return blocks
 
 
@@ -156,28 +170,37 @@ def _bbox(lines: list[TextLine]) -> BBox:
             max(ln.bbox[2] for ln in first), max(ln.bbox[3] for ln in first))
 
 
+Position = tuple[str | None, str | None]
+
+
+def _paragraph(pid: int, block: _Block, text: str, position: Position) -> Paragraph:
+    return Paragraph(id=pid, pages=tuple(sorted({ln.page for ln in block.lines})), text=text, heading=position[0],
+                     section=position[1], number=clause_number(text), bbox=_bbox(block.lines))
+
+
 def build_paragraphs(lines: list[TextLine]) -> list[Paragraph]:
-    """Rebuild the paragraphs of a document from its body lines in reading order."""
+    """Rebuild the paragraphs of a document from its body lines in reading order.
+
+    Headings are not paragraphs of their own: each paragraph carries the nearest heading and
+    the top-level section title. A heading that no paragraph carries (one followed straight by
+    a heading of the same or a higher level) becomes a paragraph, so that no word is lost.
+    """
     vocabulary = frozenset(w.strip(".,;:()\"'").lower() for ln in lines for w in ln.text.split())
-    blocks = _blocks(lines)
+    outline = Outline()
     out: list[Paragraph] = []
-    for i, block in enumerate(blocks):
-        if block.title and _heading_used(blocks, i):
-            continue
+    pending: list[tuple[_Block, str, Position]] = []
+    for block in _blocks(lines):
         text = _join(block.lines, vocabulary)
-        pages = tuple(sorted({ln.page for ln in block.lines}))
-        heading = block.heading
-        for part in _split_long(text):
-            out.append(Paragraph(id=len(out) + 1, pages=pages, text=part, heading=heading,
-                                 section=block.section, number=clause_number(part), bbox=_bbox(block.lines)))
-    return out
-
-
-def _heading_used(blocks: list[_Block], i: int) -> bool:
-    """True when a heading block is carried by a later body block (so its words are not lost)."""
-    title = blocks[i].lines[0].text
-    for block in blocks[i + 1 :]:
         if block.title:
+            outline.heading(text, clause_number(text), block.size)
+            pending.append((block, text, outline.position()))
             continue
-        return bool(block.heading and title in block.heading)
-    return False
+        outline.paragraph(text, clause_number(text))
+        here = outline.position()
+        for title_block, title, there in pending:
+            if title not in (here[0] or "") and title not in (here[1] or ""):
+                out.append(_paragraph(len(out) + 1, title_block, title, there))
+        pending = []
+        out.extend(_paragraph(len(out) + 1, block, part, here) for part in _split_long(text))
+    out.extend(_paragraph(len(out) + 1, b, t, there) for b, t, there in pending)
+    return out

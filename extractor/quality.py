@@ -21,7 +21,9 @@ def check_text(name: str, text: str, pages: int) -> list[str]:
     stripped = text.strip()
     if len(stripped) < MIN_CHARS_PER_PAGE * max(1, pages) * 0.25 and len(stripped.split()) < 30:
         raise NoTextLayerError(
-            f"no text layer ({len(stripped)} characters on {pages} page(s)); it looks scanned", name, "run OCR first, e.g. ocrmypdf"
+            f"no text layer ({len(stripped)} characters on {pages} page(s)); it looks scanned",
+            name,
+            "run OCR first, e.g. ocrmypdf",
         )
     cid = len(_CID.findall(text))
     tokens = text.split()

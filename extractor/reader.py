@@ -7,7 +7,7 @@ from pathlib import Path
 
 from extractor import quality
 from extractor.document import ExtractedDocument, TextLine
-from extractor.errors import NoTextLayerError, NotAPdfError
+from extractor.errors import NotAPdfError, NoTextLayerError
 from extractor.furniture import split_furniture
 from extractor.paragraphs import build_paragraphs
 from extractor.pdf import PageCallback, read_lines
@@ -57,7 +57,7 @@ def read_document(path: Path, options: ReadOptions = ReadOptions(), on_page: Pag
         lines, pages, furniture, warnings = text_lines(text), text.count("\f") + 1, [], []
     else:
         pdf = read_lines(path, options.password, options.max_pages, on_page)
-        lines, furniture = split_furniture(pdf.lines, pdf.heights)
+        lines, furniture = split_furniture(pdf.lines)
         pages, warnings = pdf.pages, pdf.warnings
     warnings = warnings + quality.check_text(name, "\n".join(ln.text for ln in lines), pages)
     paragraphs = build_paragraphs(lines)
