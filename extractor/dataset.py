@@ -32,12 +32,28 @@ class Example:
 def _files(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in (".jsonl", ".csv"))
+            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in (".jsonl", ".csv", ".json"))
         else:
             yield path
 
 
+def _contract_rows(path: Path) -> Iterator[tuple[int, object]]:
+    """A whole contract file (training_data/contracts/*.json): its paragraphs, numbered from 1."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise TrainingDataError(f"not valid JSON ({exc.msg})", str(path)) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("paragraphs"), list):
+        raise TrainingDataError("a .json file must be a contract with a 'paragraphs' list", str(path))
+    doc_id = doc.get("doc_id") or path.stem
+    for number, para in enumerate(doc["paragraphs"], start=1):
+        yield number, {**para, "doc_id": doc_id} if isinstance(para, dict) else para
+
+
 def _rows(path: Path) -> Iterator[tuple[int, object]]:
+    if path.suffix.lower() == ".json":
+        yield from _contract_rows(path)
+        return
     with path.open(encoding="utf-8", newline="") as fh:
         if path.suffix.lower() == ".csv":
             reader = csv.DictReader(fh)

@@ -98,3 +98,18 @@ def test_bad_rows_are_named(tmp_path: Path, line: str, problem: str) -> None:
     with pytest.raises(TrainingDataError) as info:
         load_examples([path])
     assert info.value.details == [f"{path}:2: {problem}" + ("" if "not one of" not in problem else info.value.details[0].split(problem)[1])]
+
+
+def test_contract_json_files_load_with_their_doc_id(tmp_path: Path) -> None:
+    contract = {"doc_id": "k1", "paragraphs": [{"heading": "1. FEES", "text": "Fees are due monthly.", "label": "payment_and_term"},
+                                               {"heading": None, "text": "Notices go by e-mail.", "label": "other"}]}
+    (tmp_path / "k1.json").write_text(json.dumps(contract))
+    examples = load_examples([tmp_path])
+    assert [(e.doc_id, e.label, e.heading) for e in examples] == [("k1", "payment_and_term", "1. FEES"), ("k1", "other", None)]
+
+
+def test_every_team_contract_is_valid_training_data() -> None:
+    contracts = Path(__file__).resolve().parent.parent / "training_data" / "contracts"
+    examples = load_examples([contracts])
+    assert len({e.doc_id for e in examples}) >= 50 and len(examples) >= 3000
+    assert {e.label for e in examples} == set(LABELS)
