@@ -8,7 +8,6 @@ content (sha256) and model version already have a report.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
@@ -29,6 +28,7 @@ from extractor.batch_output import (
     write_summaries,
 )
 from extractor.errors import ExitCode, ExtractorError, InputMissingError, ModelError
+from extractor.trust import file_sha256
 
 if TYPE_CHECKING:
     from extractor.analyzer import Analyzer, Settings
@@ -140,14 +140,6 @@ def model_version(settings: Settings) -> str:
         return str(json.loads(meta_path.read_text(encoding="utf-8")).get("version", "0"))
     except (OSError, ValueError, AttributeError):
         raise ModelError(f"{META_FILE} is missing or unreadable", str(meta_path.parent), "pass --model DIR") from None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def finished_row(job: Job, previous: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
