@@ -210,15 +210,20 @@ def flate_bomb(path: Path, inflated_mib: int = 256) -> Path:
     return path
 
 
-def many_pages(path: Path, pages: int = 2000) -> Path:
-    """``pages`` short pages, each with its own numbered clause in the body area."""
+_GOODS = ("pallets", "cartons", "drums", "crates", "reels", "sacks", "barrels", "rolls", "cases", "bales")
+
+
+def many_pages(path: Path, pages: int = 2000, same_shape: bool = False) -> Path:
+    """``pages`` short pages of one clause each; ``same_shape`` makes every page's line equal but for digits
+    (like a price list: a layout that a repetition-based header/footer filter can mistake for furniture)."""
     pdf = FPDF()
     pdf.set_font("Helvetica", size=10)
     for n in range(1, pages + 1):
         pdf.add_page()
         pdf.set_xy(20, 60)
-        pdf.multi_cell(0, 5, f"{n}. The Provider shall store pallet lot {n} in zone {n % 7} and report its "
-                             f"condition to the Client each week of the term.")
+        goods = "goods" if same_shape else f"{_GOODS[n % 10]} of the {_GOODS[n // 10 % 10]} line"
+        pdf.multi_cell(0, 5, f"{n}. The Provider shall store the {goods} of lot {n} in zone {n % 7} and report "
+                             f"their condition to the Client each week of the term.")
     pdf.output(str(path))
     return path
 
