@@ -41,7 +41,8 @@ def _edges(lines: list[TextLine]) -> list[TextLine]:
 
 def _candidate(line: TextLine) -> bool:
     words = [w for w in line.text.split() if any(c.isalpha() for c in w)]
-    return any(c.isalnum() for c in line.text) and len(words) <= MAX_WORDS and not line.text[:1].islower()
+    text = line.text
+    return any(c.isalnum() for c in text) and len(words) <= MAX_WORDS and not text[:1].islower() and not text.endswith(":")
 
 
 def _repeated(by_page: dict[int, list[TextLine]]) -> tuple[set[str], set[str]]:
@@ -62,6 +63,15 @@ def _is_furniture(line: TextLine, edge: bool, repeated: set[str], anywhere: set[
     return edge and (key in repeated or is_page_number(line.text))
 
 
+def _extend_clusters(lines: list[TextLine], flags: list[bool], repeated: set[str]) -> None:
+    """A repeated line right next to furniture is furniture too (a header printed mid-page)."""
+    for i, ln in enumerate(lines):
+        if flags[i] or _key(ln.text) not in repeated:
+            continue
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].page == ln.page]
+        flags[i] = any(flags[j] for j in near)
+
+
 def split_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
     """Separate body lines from running headers, footers and page numbers.
 
@@ -76,14 +86,30 @@ def split_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
         by_page[ln.page].append(ln)
     repeated, anywhere = _repeated(by_page) if len(by_page) > 1 else (set(), set())
     edge_ids = {id(ln) for page_lines in by_page.values() for ln in _edges(page_lines)}
+    flags = [_is_furniture(ln, id(ln) in edge_ids, repeated, anywhere) for ln in lines]
+    _extend_clusters(lines, flags, repeated)
     body: list[TextLine] = []
     removed: Counter[str] = Counter()
     first: dict[str, str] = {}
-    for ln in lines:
-        if _is_furniture(ln, id(ln) in edge_ids, repeated, anywhere):
+    for ln, flag in zip(lines, flags, strict=True):
+        if flag:
             key = "#" if is_page_number(ln.text) else _key(ln.text)
             first.setdefault(key, ln.text)
             removed[key] += 1
         else:
             body.append(ln)
+    body = _drop_carried(body)
     return body, [first[k] if n == 1 else f"{first[k]} (x{n})" for k, n in removed.items()]
+
+
+def _drop_carried(body: list[TextLine]) -> list[TextLine]:
+    """Drop a page's last line when the next page opens with the very same line.
+
+    Some converters repeat the first line of the next page under the footer; read twice, it
+    would split a paragraph and duplicate its words.
+    """
+    drop = {
+        i for i in range(len(body) - 1)
+        if body[i].page != body[i + 1].page and body[i].text == body[i + 1].text
+    }
+    return [ln for i, ln in enumerate(body) if i not in drop]

@@ -19,6 +19,7 @@ _NUMBER = re.compile(
 _HEADING_WORD = re.compile(r"^(article|section|schedule|exhibit|annex|appendix|attachment|part|chapter)\b", re.I)
 _REFERENCE_END = re.compile(r"\b(section|sections|clause|clauses|article|paragraph|of|in|under|to|and|or|see)$", re.I)
 _SENTENCE_END = re.compile(r"[.:;!?]['\"”’)]?$")
+_JOINERS = frozenset("and or of the to for by with in a an".split())
 MAX_WORDS = 350
 
 
@@ -37,7 +38,7 @@ def is_heading(line: TextLine, body_size: float) -> bool:
     """A short stand-alone title line: capitals, bold, larger type or an ARTICLE/Schedule word."""
     text = line.text
     words = text.split()
-    if not words or len(words) > 12 or len(text) > 90 or text.endswith((",", ";")):
+    if not words or len(words) > 12 or len(text) > 90 or text.endswith((",", ";")) or words[-1].lower() in _JOINERS:
         return False
     rest = text[len(clause_number(text) or "") :].strip()
     if not any(c.isalpha() for c in rest) and not _HEADING_WORD.match(text):

@@ -11,7 +11,8 @@ own simple rules (independent of extractor/furniture.py and extractor/paragraphs
 * body words: every word of the other lines (line-end hyphens joined, hyphens ignored);
 * words reached: body words found again in the paragraphs (text plus each heading once),
   counted as a multiset;
-* leaks: furniture lines with letters in them whose words appear in a paragraph of their page;
+* leaks: furniture lines with letters in them whose words appear in the paragraphs of their
+  page more often than the body text of that page and its neighbours explains;
 * page-break sentences: a page whose last body line is prose (most words lower-case) and ends
   mid-sentence (a lower-case letter, comma or hyphen) and whose next page does not open with a
   clause number; re-joined when the last four words before the break and the first four after
@@ -85,11 +86,20 @@ def body_tokens(lines: list[str]) -> list[str]:
     return tokens(text)
 
 
-def _contains(hay: list[str], needle: list[str]) -> bool:
-    if not needle:
-        return False
+def _count(hay: list[str], needle: list[str]) -> int:
     n = len(needle)
-    return any(hay[i : i + n] == needle for i in range(len(hay) - n + 1) if hay[i] == needle[0])
+    return sum(1 for i in range(len(hay) - n + 1) if hay[i] == needle[0] and hay[i : i + n] == needle) if n else 0
+
+
+def _contains(hay: list[str], needle: list[str]) -> bool:
+    return _count(hay, needle) > 0
+
+
+def _leaked(page: int, line: str, by_page: dict[int, list[str]], raw_bodies: list[list[str]]) -> bool:
+    """The furniture line's words occur in its page's paragraphs more often than body text explains."""
+    words = tokens(line)
+    near = [t for n in (page - 1, page, page + 1) if 0 < n <= len(raw_bodies) for t in body_tokens(raw_bodies[n - 1])]
+    return _count(by_page.get(page, []), words) > _count(near, words)
 
 
 def _prose(line: str) -> bool:
@@ -140,7 +150,7 @@ def measure(path: Path) -> dict[str, object]:
     body: Counter[str] = Counter(t for b, _ in split for t in body_tokens(b))
     words, by_page, streams = _paragraph_tokens(doc)
     furniture = [(n, f) for n, (_, fs) in enumerate(split, 1) for f in fs if sum(c.isalpha() for c in f) >= 3]
-    leaked = [f for n, f in furniture if _contains(by_page.get(n, []), tokens(f))]
+    leaked = [f for n, f in furniture if _leaked(n, f, by_page, [b for b, _ in split])]
     breaks = page_breaks([b for b, _ in split])
     missed = [(n, " ".join(w)) for n, w in breaks if not any(_contains(s, w) for s in streams)]
     return {
