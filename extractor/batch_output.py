@@ -103,11 +103,18 @@ def failed_row(rel: str, error: ExtractorError, sha256: str, model_version: str)
     return row
 
 
+def spreadsheet_safe(text: str) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula (=, +, -, @): prefix a quote."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, list):
-        return ";".join(value)
+        return spreadsheet_safe(";".join(value))
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     return "" if value is None else value
 
 

@@ -93,6 +93,7 @@ def export(files: tuple[Path, ...], output: Path | None, model_dir: Path | None,
     Columns: doc_id, paragraph, page, heading, text, predicted, confidence, label (to fill in).
     """
     from extractor.analyzer import Analyzer
+    from extractor.batch_output import spreadsheet_safe
     from extractor.isolation import run_isolated
 
     analyzer = Analyzer(_settings(model_dir, trust_model, rules, provider, client,
@@ -101,7 +102,8 @@ def export(files: tuple[Path, ...], output: Path | None, model_dir: Path | None,
     for file in files:
         report = run_isolated(lambda progress, f=file: analyzer(f, progress), str(file), time_limit, memory_mb)
         for p in report.paragraphs:
-            rows.append([file.stem, p.id, p.page, p.heading or "", p.text, p.label, f"{p.confidence:.3f}", p.label])
+            rows.append([spreadsheet_safe(file.stem), p.id, p.page, spreadsheet_safe(p.heading or ""),
+                         spreadsheet_safe(p.text), p.label, f"{p.confidence:.3f}", p.label])
     rows.sort(key=lambda r: float(r[6]))
     buf = io.StringIO()
     writer = csv.writer(buf)
