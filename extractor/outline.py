@@ -86,14 +86,21 @@ class Outline:
         if s.kind == "dec" and s.depth == 1 and self._nested_list(s):
             entry.style = s = Style("list")
         if s.kind == "dec":
-            while self.stack and not (self.stack[-1].style.kind in ("article", "uroman")
-                                      or (self.stack[-1].style.kind == "dec" and self.stack[-1].style.depth < s.depth)):
+            while self.stack and not self._holds(self.stack[-1], entry):
                 self.stack.pop()
         else:
             same = [i for i, e in enumerate(self.stack) if e.style.kind == s.kind]
             if same:
                 self._pop_to(same[0])
         self.stack.append(entry)
+
+    @staticmethod
+    def _holds(parent: _Entry, entry: _Entry) -> bool:
+        """True when ``parent`` encloses the decimal clause ``entry``."""
+        kind = parent.style.kind
+        if kind == "title":
+            return not entry.size  # a clause in running text sits under an unnumbered heading line
+        return kind in ("article", "uroman") or (kind == "dec" and parent.style.depth < entry.style.depth)
 
     def _nested_list(self, s: Style) -> bool:
         """A "1." that restarts inside a clause is a list item, not a new top-level clause."""

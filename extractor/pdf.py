@@ -101,7 +101,7 @@ def _page_lines(pdf: Any, page: Any, number: int, warnings: list[str]) -> tuple[
     if _upright_share(page.chars) < 0.5:
         fixed, rot = _derotated(pdf, page)
         if fixed is not page:
-            warnings.append(f"rotated_text: page {number} was read turned {rot} degrees")
+            warnings.append(f"rotated_text: page {number} holds sideways text; it was read turned upright (/Rotate {rot})")
             page.close()
             page = fixed
     words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, x_tolerance=1.5)
