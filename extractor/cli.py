@@ -6,7 +6,6 @@ so ``--help`` stays instant.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -98,13 +99,13 @@ def export(files: tuple[Path, ...], output: Path | None, model_dir: Path | None,
 
     analyzer = Analyzer(_settings(model_dir, trust_model, rules, provider, client,
                                   password_from(password_env, ask_password), max_mb, max_pages))
-    rows = []
+    rows: list[list[str | int]] = []
     for file in files:
-        report = run_isolated(lambda progress, f=file: analyzer(f, progress), str(file), time_limit, memory_mb)
+        report = run_isolated(partial(analyzer, file), str(file), time_limit, memory_mb)
         for p in report.paragraphs:
             rows.append([spreadsheet_safe(file.stem), p.id, p.page, spreadsheet_safe(p.heading or ""),
                          spreadsheet_safe(p.text), p.label, f"{p.confidence:.3f}", p.label])
-    rows.sort(key=lambda r: float(r[6]))
+    rows.sort(key=lambda r: float(r[6]))  # least confident first
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(["doc_id", "paragraph", "page", "heading", "text", "predicted", "confidence", "label"])

@@ -22,7 +22,8 @@ def _party(report: ContractReport, role: str) -> str:
 
 def _flag_lines(flag: Flag, md: bool) -> list[str]:
     reason = f" [{flag.reason}]" if flag.reason else ""
-    head = f"- **{flag.id}** ({flag.severity}){reason}: {flag.message}" if md else f"  ! {flag.id} ({flag.severity}){reason}: {flag.message}"
+    what = f"({flag.severity}){reason}: {flag.message}"
+    head = f"- **{flag.id}** {what}" if md else f"  ! {flag.id} {what}"
     lines = [head]
     for ev in flag.evidence:
         quote = ev.quote if len(ev.quote) < 220 else ev.quote[:219] + "…"

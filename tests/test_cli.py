@@ -101,3 +101,16 @@ def test_train_reports_every_bad_row(tmp_path: Path) -> None:
     assert f"{data}:3: missing or empty 'text'" in result.stderr
     assert f"{data}:4: label 'pricing' is not one of" in result.stderr
     assert not (tmp_path / "m").exists()
+
+
+def test_export_lists_least_confident_first(tmp_path: Path) -> None:
+    import csv
+
+    out = tmp_path / "label_me.csv"
+    result = run("export", str(SAMPLE_TXT), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0]) == ["doc_id", "paragraph", "page", "heading", "text", "predicted", "confidence", "label"]
+    confidences = [float(r["confidence"]) for r in rows]
+    assert confidences == sorted(confidences) and len(rows) >= 10
+    assert all(r["label"] == r["predicted"] and r["doc_id"] == "sample_contract" for r in rows)
