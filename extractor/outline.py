@@ -26,6 +26,7 @@ class Style:
     kind: str  # article, dec, upper, lower, roman, uroman, pdig, list, title
     depth: int = 0
     value: int | None = None
+    parts: tuple[int, ...] = ()  # decimal components, "5.2" -> (5, 2)
 
 
 def style_of(number: str | None) -> Style:
@@ -42,7 +43,7 @@ def style_of(number: str | None) -> Style:
         while len(parts) > 1 and int(parts[-1]) == 0:
             parts.pop()
         kind = "pdig" if raw.startswith("(") or (raw.endswith(")") and len(parts) == 1) else "dec"
-        return Style(kind, len(parts), int(parts[0]))
+        return Style(kind, len(parts), int(parts[0]), tuple(int(p) for p in parts))
     if _ROMAN.match(core) and core != "l" and (len(core) > 1 or core == "i"):
         return Style("roman")
     if re.fullmatch(r"[IVX]{2,5}", core):
@@ -100,7 +101,10 @@ class Outline:
         kind = parent.style.kind
         if kind == "title":
             return not entry.size  # a clause in running text sits under an unnumbered heading line
-        return kind in ("article", "uroman") or (kind == "dec" and parent.style.depth < entry.style.depth)
+        if kind != "dec":
+            return kind in ("article", "uroman")
+        outer, inner = parent.style.parts, entry.style.parts
+        return len(outer) < len(inner) and inner[: len(outer)] == outer
 
     def _nested_list(self, s: Style) -> bool:
         """A "1." that restarts inside a clause is a list item, not a new top-level clause."""

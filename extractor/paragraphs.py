@@ -43,7 +43,7 @@ def is_heading(line: TextLine, body_size: float) -> bool:
     rest = text[len(clause_number(text) or "") :].strip()
     if not any(c.isalpha() for c in rest) and not _HEADING_WORD.match(text):
         return False
-    if rest.endswith(".") and len(rest.split()) > 6:
+    if rest.endswith(".") and len(rest.split()) > (6 if rest != text else 3):
         return False
     styled = _caps_share(text) > 0.8 or line.bold or (body_size and line.size > body_size + 1.0)
     numbered_title = bool(clause_number(text)) and rest[:1].isupper() and len(rest.split()) <= 6
