@@ -109,7 +109,7 @@ def test_export_lists_least_confident_first(tmp_path: Path) -> None:
     out = tmp_path / "label_me.csv"
     result = run("export", str(SAMPLE_TXT), "-o", str(out))
     assert result.exit_code == 0, result.stderr
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
     assert list(rows[0]) == ["doc_id", "paragraph", "page", "heading", "text", "predicted", "confidence", "label"]
     confidences = [float(r["confidence"]) for r in rows]
     assert confidences == sorted(confidences) and len(rows) >= 10
