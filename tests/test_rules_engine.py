@@ -10,7 +10,7 @@ import pytest
 from extractor.document import Paragraph
 from extractor.errors import UsageError
 from extractor.parties import Parties, Party
-from extractor.rules.engine import bound_party, load_concepts, split_sentences
+from extractor.rules.engine import acting_party, bound_party, load_concepts, split_sentences
 
 PARTIES = Parties(Party("Northgate Contact Ltd", ["Northgate", "Supplier"]), Party("Harbor Mutual", ["Harbor", "Customer"]))
 
@@ -57,6 +57,14 @@ def test_sentences_keep_abbreviations_together() -> None:
     ("Losses caused by improper performance shall be compensated by Northgate.", "provider"),
     ("Harbor will pay all invoices within 30 days.", "client"),
     ("Time is of the essence.", None),
+    ("Northgate and Harbor each agree to hold the other's information in strict confidence.", "mutual"),
+    ("(g) not to divulge to any person any information about the affairs of Harbor.", None),
 ])
 def test_bound_party(sentence: str, bound: str | None) -> None:
     assert bound_party(sentence, PARTIES) == bound
+
+
+def test_acting_party_is_the_agent_of_a_change() -> None:
+    sentence = "Harbor is to be billed at an hourly rate of USD 80 unless notified otherwise by Northgate."
+    assert acting_party(sentence, PARTIES) == "provider"
+    assert acting_party("The Customer may change its delivery address.", PARTIES) == "client"

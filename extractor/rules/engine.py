@@ -105,6 +105,9 @@ def split_sentences(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
 
 
 _PASSIVE = re.compile(r"\b(?:shall|will|must|is|are) be \w+ed by (?:the )?(.{2,60})", re.I)
+#: A list item whose verb has no subject of its own ("(g) not to divulge ..."): the lead-in names the party.
+_BARE_ITEM = re.compile(r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*(?:not )?to|not to) (?!the\b)\w+", re.I)
+_EACH = re.compile(r"\beach (?:agrees?|shall|will|undertakes?|covenants?)\b", re.I)
 
 
 def _latest(text: str, parties: Parties) -> str | None:
@@ -117,19 +120,43 @@ def _latest(text: str, parties: Parties) -> str | None:
     return max(hits, key=lambda r: hits[r]) if hits else None
 
 
+_AGENT = re.compile(r"\b(?:notified|changed|revised|increased|adjusted|amended|modified|determined|set|updated)"
+                    r" (?:otherwise |solely |unilaterally |from time to time )?by (?:the )?(.{2,40})", re.I)
+
+
+def acting_party(sentence: str, parties: Parties) -> str | None:
+    """Who holds the power a sentence describes: the agent of "changed / notified by X", else the bound party."""
+    agent = _AGENT.search(sentence)
+    role = _latest(agent.group(1), parties) if agent else None
+    return role or bound_party(sentence, parties)
+
+
 def bound_party(sentence: str, parties: Parties) -> str | None:
     """Who the sentence's operative verb binds: "provider", "client", "mutual" or None.
 
-    The subject is the text before the first modal; "each party", "neither party" and "the parties"
-    make it mutual; a passive "shall be paid by X" binds X.
+    The subject is the text before the first modal; "each party", "neither party", "the parties"
+    and both parties named ("A and B each agree") make it mutual; a passive "shall be paid by X"
+    binds X; a bare list item ("(g) not to divulge ...") binds whoever its lead-in names: None.
     """
     passive = _PASSIVE.search(sentence)
     if passive:
         agent = _latest(passive.group(1)[:40], parties)
         if agent:
             return agent
+    if _BARE_ITEM.match(sentence):
+        return None
     m = _OBLIGATION.search(sentence)
     subject = (sentence[: m.start()] if m else sentence[:120])[-160:]
-    if _MUTUAL.search(subject):
+    if _MUTUAL.search(subject) or _EACH.search(sentence[: (m.end() if m else 120)]) or _both_named(subject, parties):
         return "mutual"
     return _latest(subject, parties)
+
+
+def _both_named(subject: str, parties: Parties) -> bool:
+    """The subject joins both parties' names ("A and B each agree")."""
+    names = [party.mentions() for party in (parties.provider, parties.client)]
+    if not all(names):
+        return False
+    alts = ["(?:" + "|".join(re.escape(n) for n in group) + ")" for group in names]
+    joined = rf"(?<!\w)(?:{alts[0]}\s+(?:and|&)\s+(?:the\s+)?{alts[1]}|{alts[1]}\s+(?:and|&)\s+(?:the\s+)?{alts[0]})(?!\w)"
+    return re.search(joined, subject) is not None

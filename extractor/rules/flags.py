@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from extractor.parties import Parties
 from extractor.report import ClauseResult, Evidence, Flag
-from extractor.rules.engine import Concept, Sentence, bound_party
+from extractor.rules.engine import Concept, Sentence, acting_party, bound_party
 from extractor.taxonomy import (
     CATEGORIES,
     CONFIDENTIALITY,
@@ -63,7 +63,8 @@ def trap_flags(sentences: Sequence[Sentence], concepts: dict[str, Concept], part
     permit = [s for s in _hits(sentences, c("disclosure_permitted")) if bound_party(s.text, parties) != "client"
               or "consent" in s.text.lower()]
     price_ok = _hits(sentences, c("price_change_controlled"))
-    price_bad = [s for s in _hits(sentences, c("price_change_unilateral")) if bound_party(s.text, parties) != "client"]
+    price_bad = [s for s in _hits(sentences, c("price_change_unilateral")) if acting_party(s.text, parties) != "client"]
+    price_bad += _hits(sentences, c("cost_pass_through"))
     flags: list[Flag] = []
     found: dict[str, list[Sentence]] = {}
     specs = (
