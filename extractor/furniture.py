@@ -18,6 +18,7 @@ _PAGE_NUMBER = re.compile(
 )
 _PAGE_OF = re.compile(r"\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_CLAUSE = re.compile(r"^(?:(?:article|section|clause|schedule|exhibit|annex|part)\s+\w+|\d{1,3}\.\d{0,3}\s)", re.I)
 _SPACE = re.compile(r"\s+")
 EDGE = 3  # lines at the top and at the bottom of a page where furniture lives
 MAX_WORDS = 20  # a running header or footer is short (words with letters)
@@ -42,18 +43,39 @@ def _edges(lines: list[TextLine]) -> list[TextLine]:
 def _candidate(line: TextLine) -> bool:
     words = [w for w in line.text.split() if any(c.isalpha() for c in w)]
     text = line.text
-    return any(c.isalnum() for c in text) and len(words) <= MAX_WORDS and not text[:1].islower() and not text.endswith(":")
+    if _CLAUSE.match(text) or text[:1].islower() or text.endswith(":"):
+        return False  # a clause heading, a continued sentence or a lead-in is body text
+    return any(c.isalnum() for c in text) and len(words) <= MAX_WORDS
+
+
+def _counts_pages(seen: list[tuple[int, str]]) -> bool:
+    """True when the texts are identical, or differ only by a number that counts the pages.
+
+    "Page 7 May 2004" on page 7 and "Page 8 May 2004" on page 8 are one footer; "ARTICLE 3"
+    and "ARTICLE 5" opening two pages are two headings.
+    """
+    if len({text for _, text in seen}) == 1:
+        return True
+    numbers = [(page, [int(d) for d in _DIGITS.findall(text)]) for page, text in seen]
+    for i in range(min(len(nums) for _, nums in numbers)):
+        offsets = Counter(nums[i] - page for page, nums in numbers)
+        if offsets.most_common(1)[0][1] >= 0.6 * len(numbers):
+            return True
+    return False
 
 
 def _repeated(by_page: dict[int, list[TextLine]]) -> tuple[set[str], set[str]]:
     """(keys repeated at page edges, keys repeated so often that they are furniture anywhere)."""
-    seen: Counter[str] = Counter()
-    for lines in by_page.values():
-        seen.update({_key(ln.text) for ln in _edges(lines) if _candidate(ln)})
+    seen: defaultdict[str, dict[int, str]] = defaultdict(dict)
+    for page, lines in by_page.items():
+        for ln in _edges(lines):
+            if _candidate(ln):
+                seen[_key(ln.text)].setdefault(page, ln.text)
     pages = len(by_page)
     need = 2 if pages <= 5 else 3
     strong = max(need, round(pages * 0.25))
-    return {k for k, n in seen.items() if n >= need}, {k for k, n in seen.items() if n >= strong}
+    counts = {k: len(v) for k, v in seen.items() if len(v) >= need and _counts_pages(sorted(v.items()))}
+    return set(counts), {k for k, n in counts.items() if n >= strong}
 
 
 def _is_furniture(line: TextLine, edge: bool, repeated: set[str], anywhere: set[str]) -> bool:
