@@ -34,7 +34,7 @@ _LABEL = re.compile(r"(?:^|\n|\s{2,})(Party [AB]|Service Provider|Provider|Suppl
                     r"([A-Z][^:;\n]{2,80}?(?:Ltd\.?|Limited|Inc\.?|LLC|GmbH|Co\.|S\.A\.|Corp\.?|Corporation|plc))")
 _SUFFIX = (r"Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|GmbH|S\.A\.(?: de C\.V\.)?|N\.V\.|B\.V\.|Corp\.?|Corporation|Company|"
            r"Co\.|LLP|LP|L\.P\.|AG|SE|S\.p\.A\.|S\.L\.|ApS|Pty Ltd|Pty|a\.s\.|Association|Bank|Trust|Council|Society")
-_NAME = re.compile(rf"((?:[A-Z0-9][\w&.'\-]*[ ,]+(?:of |and |& |de |del |the |OF |AND |DE )?){{1,7}}"
+_NAME = re.compile(rf"((?:[A-Z0-9(][\w&.'\-)]*[ ,]+(?:of |and |& |de |del |the |OF |AND |DE )?){{1,7}}"
                    rf"(?:{_SUFFIX}|{_SUFFIX.upper()})(?!\w))")
 _AS = re.compile(r"\b([A-Z][A-Z0-9&.,' ]{3,80}?),? as (?:the )?([A-Z][\w ]{1,30}?)\b(?=,| and\b|\s*$)")
 _CAPS = re.compile(r"((?:[A-Z][\w&.'\-]*\s+){0,5}[A-Z][\w&.'\-]*)\s*,?\s*$")
@@ -88,13 +88,34 @@ def role_of(term: str) -> str | None:
     return found[0] if found else None
 
 
+_SEP = re.compile(r"\b(?:between|among|and|by)\s+|[;:]", re.I)
+#: Where a party's description starts after its name: its address, seat or incorporation.
+_DESCRIBED = re.compile(r",?\s*\b(?:whose|with (?:its )?(?:registered |principal |head )?(?:offices?|place)|having|located|"
+                        r"residing|incorporated|organi[sz]ed|a (?:company|corporation)|an? [A-Z][a-z]+ (?:corporation|company|"
+                        r"limited|not-for-profit)|company no)\b", re.I)
+_ADDRESS_WORD = re.compile(r"^(?:suite|room|unit|floor|building|p\.?\s?o\.?\s?box)\b", re.I)
+_LEADING = re.compile(r"^(?:and|between|by|among)\s+", re.I)
+
+
+def _clean(name: str) -> str | None:
+    """Drop a leading conjunction and any address; None when only an address is left."""
+    name = _LEADING.sub("", _DESCRIBED.split(name)[0].strip(" ,"))
+    if not _NAME.search(name) and re.search(r"\d", name):
+        head = re.split(r"\s+(?=\S*\d)", name)[0].strip(" ,-")
+        name = head if head != name and len(head.split()) >= 2 and head.isupper() else ""
+    return name if len(name) > 2 and not _ADDRESS_WORD.match(name) else None
+
+
 def _name_before(window: str) -> str | None:
-    names = [n.strip(" ,") for n in _NAME.findall(window)]
+    seg = _DESCRIBED.split(_SEP.split(window)[-1])[0]
+    names = [n.strip(" ,") for n in _NAME.findall(seg)] or [n.strip(" ,") for n in _NAME.findall(window)]
     if names:
-        return re.split(r"\d{4,}\S*,?\s+|,?\s+(?:and|AND|between|BETWEEN)\s+", names[-1])[-1]
+        return _clean(re.split(r"\d{4,}\S*,?\s+|,?\s+(?:and|AND|between|BETWEEN)\s+", names[-1])[-1])
     tail = re.split(r"\b(?:between|among|and|by|of)\b|[;:]", window)[-1]
+    head = re.split(r"\s+(?=\S*\d)", tail.strip())[0]
+    tail = re.split(r"[.!?]\s+", head)[-1] if len(head) > 2 else tail
     m = _CAPS.search(tail.strip())
-    return m.group(1).strip() if m and len(m.group(1)) > 2 else None
+    return _clean(m.group(1).strip()) if m and len(m.group(1)) > 2 else None
 
 
 def _group_terms(m: re.Match[str]) -> list[str]:
@@ -120,11 +141,16 @@ def declarations(text: str) -> list[Party]:
     return out
 
 
+_HEREINAFTER = re.compile(r"\b(?:hereinafter|hereafter|referred to as)\b", re.I)
+_PROPER = re.compile(r"^[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,2}$")
+
+
 def _preamble(paragraphs: Sequence[Paragraph]) -> list[Party]:
     """Declarations of the first paragraphs that declare a named party or a role, until both are found."""
     found: list[Party] = []
     for para in paragraphs[:40]:
-        decls = [d for d in declarations(para.text) if any(role_of(t) for t in d.terms) or (d.name and _NAME.search(d.name))]
+        decls = [d for d in declarations(para.text) if any(role_of(t) for t in d.terms) or (d.name and _NAME.search(d.name))
+                 or (_HEREINAFTER.search(para.text) and any(_PROPER.match(t) for t in d.terms))]
         decls += [Party(m.group(1).strip(" ,"), [m.group(2)]) for m in _AS.finditer(para.text) if role_of(m.group(2))]
         known = {t for d in found for t in d.terms}
         decls = [d for d in decls if not known.intersection(d.terms)]
@@ -167,7 +193,8 @@ def _assign(found: list[Party], body: str) -> Parties:
     rest = [p for p in found if p is not provider and p is not client and roles[id(p)] is None]
     if rest and (provider is None or client is None):
         rest.sort(key=lambda p: _act_score(p, body), reverse=True)
-        if provider is None and (client is not None or len(rest) > 1):
+        lone_provider = len(rest) == 1 and client is None and _act_score(rest[0], body) > 0
+        if provider is None and (client is not None or len(rest) > 1 or lone_provider):
             provider = rest.pop(0)
         if client is None and rest:
             client = rest.pop(-1)

@@ -54,3 +54,18 @@ def test_user_names_win() -> None:
 
 def test_role_words() -> None:
     assert role_of("the Service Provider") == "provider" and role_of("Customer") == "client" and role_of("Widget") is None
+
+
+def test_names_lose_leading_and_and_addresses() -> None:
+    p = identify(_paras('This Agreement is made by and between Quillfeather Systems Limited, whose registered office is at '
+                        '12 Mill Lane, Leeds (hereinafter referred to as "Quillfeather"), and Dunmore Retail Inc., a Delaware '
+                        'corporation with offices at 5 Elm Street (hereinafter referred to as "Dunmore").',
+                        "Dunmore shall pay Quillfeather the fees.", "Quillfeather shall provide the Services."))
+    assert p.provider.name == "Quillfeather Systems Limited" and p.client.name == "Dunmore Retail Inc."
+
+
+def test_address_only_declaration_keeps_its_term_and_body_decides_role() -> None:
+    p = identify(_paras("Between:", 'Suite 4 - 88 Harbour Road, Kelowna (hereinafter referred to as "KLP")', "And:",
+                        'Tarn Retouching Limited 9 Quay Street, Cork (hereinafter referred to as "Tarn")',
+                        "KLP shall pay Tarn USD 2 per photo.", "Tarn will provide the editing services."))
+    assert p.provider.terms == ["Tarn"] and p.client.terms == ["KLP"] and p.client.name is None
