@@ -80,7 +80,7 @@ def _repeated(by_page: dict[int, list[TextLine]]) -> tuple[set[str], set[str]]:
 
 def _is_furniture(line: TextLine, edge: bool, repeated: set[str], anywhere: set[str]) -> bool:
     key = _key(line.text)
-    if key in anywhere or _PAGE_OF.fullmatch(line.text.strip()):
+    if key in anywhere or (_PAGE_OF.search(line.text) and len(line.text.split()) <= MAX_WORDS):
         return True
     return edge and (key in repeated or is_page_number(line.text))
 
@@ -92,6 +92,17 @@ def _extend_clusters(lines: list[TextLine], flags: list[bool], repeated: set[str
             continue
         near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].page == ln.page]
         flags[i] = any(flags[j] for j in near)
+
+
+def _keep_some_text(lines: list[TextLine], flags: list[bool]) -> None:
+    """A page is never left empty by repetition alone: its only text lines are body, not furniture."""
+    pages: defaultdict[int, list[int]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        pages[ln.page].append(i)
+    for index in pages.values():
+        if all(flags[i] for i in index):
+            for i in index:
+                flags[i] = bool(is_page_number(lines[i].text) or _PAGE_OF.search(lines[i].text))
 
 
 def split_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
@@ -110,6 +121,7 @@ def split_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
     edge_ids = {id(ln) for page_lines in by_page.values() for ln in _edges(page_lines)}
     flags = [_is_furniture(ln, id(ln) in edge_ids, repeated, anywhere) for ln in lines]
     _extend_clusters(lines, flags, repeated)
+    _keep_some_text(lines, flags)
     body: list[TextLine] = []
     removed: Counter[str] = Counter()
     first: dict[str, str] = {}
