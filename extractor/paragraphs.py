@@ -155,7 +155,8 @@ def _split_long(text: str) -> list[str]:
     words = text.split()
     if len(words) <= MAX_WORDS:
         return [text]
-    parts, current = [], []
+    parts: list[str] = []
+    current: list[str] = []
     for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z(])", text):
         if current and len(" ".join(current).split()) + len(sentence.split()) > MAX_WORDS:
             parts.append(" ".join(current))

@@ -143,7 +143,7 @@ def read_lines(
             for index, page in enumerate(pages, start=1):
                 lines, out.heights[index] = _page_lines(pdf, page, index, out.warnings)
                 out.lines.extend(lines)
-                pages[index - 1] = None  # let the page and its cached layout go
+                pages[index - 1] = None  # type: ignore[call-overload]  # let the page and its cache go
                 if on_page:
                     on_page(index, out.pages)
     except ExtractorError:

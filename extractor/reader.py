@@ -54,7 +54,8 @@ def read_document(path: Path, options: ReadOptions = ReadOptions(), on_page: Pag
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise NotAPdfError("text file is not UTF-8", name) from None
-        lines, pages, furniture, warnings = text_lines(text), text.count("\f") + 1, [], []
+        furniture: list[str] = []
+        lines, pages, warnings = text_lines(text), text.count("\f") + 1, []
     else:
         pdf = read_lines(path, options.password, options.max_pages, on_page)
         lines, furniture = split_furniture(pdf.lines)

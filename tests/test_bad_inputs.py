@@ -84,8 +84,6 @@ def test_page_limit(tmp_path: Path) -> None:
     assert len(read_document(path).paragraphs) >= 60
 
 
-@pytest.mark.xfail(reason="furniture.py removes a line repeated (digits aside) at the page edge of every page, "
-                          "even when it is the only text: the shared many_pages_2000.pdf fails the same way")
 def test_pages_that_each_hold_one_same_shaped_line_keep_their_text(tmp_path: Path) -> None:
     path = badgen.many_pages(tmp_path / "price_list.pdf", pages=200, same_shape=True)
     assert len(read_document(path).paragraphs) >= 200

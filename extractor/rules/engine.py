@@ -98,7 +98,7 @@ def split_sentences(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
     A regex splitter (end punctuation or semicolon, then a capital), about ten times the speed
     of spaCy's sentencizer; abbreviations such as "Inc." and "No." do not end a sentence.
     """
-    out = []
+    out: list[Sentence] = []
     for para in paragraphs:
         out.extend(Sentence(para, t) for t in _split(para.text))
     return out
