@@ -98,3 +98,12 @@ def test_breach_termination_without_convenience_and_data_breach_liability() -> N
                     "obligations or any unauthorised disclosure of Customer Data.")
     assert "advisory:no_termination_conditions" not in flags and "advisory:no_termination_for_convenience" in flags
     assert "advisory:no_data_breach_liability" not in flags
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("5.1 This MSA begins on the date above and continues until the later of two (2) years or the last SOW ends.", "2 years"),
+    ("Term of this SOW: eighteen (18) months from the Start Date.", "18 months"),
+])
+def test_contract_term_in_other_wordings(text: str, value: str) -> None:
+    term = next(t for t in _found(text) if t.id == "contract_term")
+    assert value in term.value

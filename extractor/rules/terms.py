@@ -35,7 +35,9 @@ TERM_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         rf"\b(?:net|payable within) (?P<v2>\d+ days)\b", _I)),),
     "contract_term": (("", re.compile(rf"\b(initial )?(term|period) of (?P<v>{_PERIOD})\b|"
         rf"\b(remain|continue) in (full )?(force|effect) for (a period of )?(?P<v2>{_PERIOD})|"
-        r"\bshall (remain|continue) in (full )?(force|effect) (for|until)\b", _I)),),
+        r"\bshall (remain|continue) in (full )?(force|effect) (for|until)\b|"
+        rf"\b(begins|commences|starts|runs)\b[^.]{{0,80}}\b(continues|runs|ends|expires)\b[^.]{{0,60}}?(?P<v3>{_PERIOD})|"
+        rf"\bterm of this (agreement|contract|sow|statement of work|msa)\b\W{{0,3}}(?P<v4>{_PERIOD})", _I)),),
     "renewal": (("", re.compile(r"\b(automatically|tacitly) (be )?(renew|extend)\w*|"
         r"\b(renew|extend)\w* (automatically|tacitly)\b|\bsuccessive (renewal )?(terms|"
         r"periods)\b|\brenew\w* for (an )?additional\b", _I)),),
@@ -85,7 +87,7 @@ TERM_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 GATES: dict[str, tuple[str, ...]] = {
     "payment_model": ("per ", "hour", "fixed", "monthly", "revenue", "percent", "%", "gain", "material", "cost"),
     "payment_deadline": ("days", "net "),
-    "contract_term": ("term", "period", "force", "effect"),
+    "contract_term": ("term", "period", "force", "effect", "year", "month"),
     "renewal": ("renew", "extend", "successive"),
     "renewal_notice": ("renew", "expir"),
     "termination_for_convenience": ("terminat",),
