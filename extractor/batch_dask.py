@@ -61,9 +61,8 @@ def _client(address: str | None) -> Any:
 
 def run_dask(jobs: list[Job], settings: Settings, options: BatchOptions) -> Iterator[dict[str, Any]]:
     """Submit every job to the scheduler at ``options.scheduler``; yield rows as they finish."""
-    from distributed import as_completed
-
     client = _client(options.scheduler)
+    from distributed import as_completed  # importable: _client checked it
     futures: dict[Any, Job] = {}
     try:
         for job in jobs:

@@ -98,3 +98,16 @@ def test_interrupted_batch_resumes_to_identical_reports(tmp_path: Path) -> None:
     assert f"{len(done_before)} already done" in rerun.stderr
     assert _reports(resumed) == _reports(whole)
     assert (resumed / "summary.csv").read_bytes() == (whole / "summary.csv").read_bytes()
+
+
+def test_dask_backend_without_distributed_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as on an install without the [distributed] extra
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The Provider shall answer calls.\n")
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--backend", "dask",
+                                       "--scheduler", "tcp://127.0.0.1:1", "--trust-model"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[-1] == (
+        "error: the dask backend needs dask.distributed (pip install 'clause-extractor[distributed]') [usage]")
