@@ -57,8 +57,8 @@ def _progress(name: str):  # type: ignore[no-untyped-def]
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True,
-              help="table: readable terminal report; json: the machine report; md: Markdown.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "md", "html"]), default="table", show_default=True,
+              help="table: readable terminal report; json: the machine report; md: Markdown; html: one HTML page.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here, not stdout.")
 @click.option("--no-paragraphs", is_flag=True, help="Leave the paragraph list out of table/md reports.")
 @input_options
@@ -76,6 +76,10 @@ def analyze(file: Path, fmt: str, output: Path | None, no_paragraphs: bool, mode
     report = run_isolated(lambda progress: analyzer(file, progress), str(file), time_limit, memory_mb, _progress(file.name))
     if fmt == "json":
         write_output(report.to_json(), output)
+    elif fmt == "html":
+        from extractor.render_html import render_html
+
+        write_output(render_html(report, show_paragraphs=not no_paragraphs), output)
     else:
         from extractor.render import render_text
 

@@ -114,3 +114,13 @@ def test_export_lists_least_confident_first(tmp_path: Path) -> None:
     confidences = [float(r["confidence"]) for r in rows]
     assert confidences == sorted(confidences) and len(rows) >= 10
     assert all(r["label"] == r["predicted"] and r["doc_id"] == "sample_contract" for r in rows)
+
+
+def test_html_report_escapes_contract_text(tmp_path: Path) -> None:
+    contract = tmp_path / "c.txt"
+    contract.write_text(SAMPLE_TXT.read_text(encoding="utf-8") + "\n\n99. Notices <script>alert(1)</script> go by e-mail.\n",
+                        encoding="utf-8")
+    result = run("analyze", str(contract), "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<!doctype html>") and "<h2>Flags (" in result.stdout
+    assert "<script>" not in result.stdout and "&lt;script&gt;" in result.stdout
