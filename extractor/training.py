@@ -48,16 +48,16 @@ def _augment(examples: Sequence[Example], seed: int) -> list[Example]:
 
 
 def build_pipeline(groups: Sequence[str], seed: int) -> Any:
-    """Features -> linear SVM, with probabilities calibrated (sigmoid) on contract-wise folds."""
+    """Features -> NB-SVM, with probabilities calibrated (sigmoid) on contract-wise folds."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.pipeline import Pipeline
-    from sklearn.svm import LinearSVC
 
     from extractor.features import build_features
+    from extractor.nbsvm import NBSVMClassifier
 
     folds = min(5, len(set(groups)))
     splits = _group_splits(groups, folds, seed) if folds >= 2 else 3
-    svm = LinearSVC(C=0.3, class_weight="balanced", random_state=seed)
+    svm = NBSVMClassifier(C=0.1, alpha=0.5, class_weight="balanced", random_state=seed)
     return Pipeline([("features", build_features()),
                      ("clf", CalibratedClassifierCV(svm, method="sigmoid", cv=splits))])
 
@@ -86,6 +86,14 @@ def cross_validate(examples: Sequence[Example], seed: int, folds: int = 5) -> di
     return {"folds": folds, **metrics(truth, pred, conf)}
 
 
+def _design_id(pipeline: Any, seed: int) -> str:
+    """Six hex digits naming the model's design (estimators and their parameters) and seed, so that a
+    model trained differently on the same data gets another version (batch resume compares versions)."""
+    import hashlib
+
+    return hashlib.sha256(f"{pipeline!r}|{seed}".encode()).hexdigest()[:6]
+
+
 def train(examples: Sequence[Example], seed: int = 13, folds: int = 5) -> TrainResult:
     """Cross-validate by contract, then fit on everything; return the model with its meta."""
     import sklearn
@@ -98,7 +106,7 @@ def train(examples: Sequence[Example], seed: int = 13, folds: int = 5) -> TrainR
     data_sha = checksum(examples)
     meta: dict[str, Any] = {
         "name": MODEL_NAME,
-        "version": f"{__version__}+{data_sha[:8]}",
+        "version": f"{__version__}+{data_sha[:8]}.{_design_id(pipeline, seed)}",
         "labels": [str(c) for c in pipeline.classes_],
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
                      "spacy": spacy.__version__, "clause-extractor": __version__},

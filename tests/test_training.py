@@ -113,3 +113,11 @@ def test_every_team_contract_is_valid_training_data() -> None:
     examples = load_examples([contracts])
     assert len({e.doc_id for e in examples}) >= 50 and len(examples) >= 3000
     assert {e.label for e in examples} == set(LABELS)
+
+
+def test_version_names_data_and_design() -> None:
+    data = tiny_examples()
+    a = train(data, seed=5, folds=0).classifier.version
+    b = train(data, seed=6, folds=0).classifier.version
+    data_part = a.split("+")[1].split(".")[0]
+    assert b.split("+")[1].split(".")[0] == data_part and a != b
