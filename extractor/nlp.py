@@ -1,4 +1,4 @@
-"""The spaCy pipeline: a blank English tokenizer with a sentencizer, built once per process.
+"""The spaCy pipeline: a blank English tokenizer, built once per process.
 
 Nothing is downloaded: no trained spaCy model is needed.
 """
@@ -14,11 +14,10 @@ _NUM = re.compile(r"\d")
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Any:
-    """The shared blank English pipeline (tokenizer + rule-based sentencizer)."""
+    """The shared blank English pipeline (its tokenizer is what the classifier's features use)."""
     import spacy
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     nlp.max_length = 5_000_000
     return nlp
 
@@ -41,8 +40,3 @@ def tokens(text: str) -> list[str]:
         low = _NUM.sub("0", tok.lower_)
         out.append(stem(low) if tok.is_alpha else low)
     return out
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of ``text`` by the rule-based sentencizer."""
-    return [s.text.strip() for s in get_nlp()(text).sents if s.text.strip()]
