@@ -113,7 +113,8 @@ WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10)
 PARAGRAPH = st.lists(WORD, min_size=3, max_size=60).map(" ".join)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pages=st.lists(st.lists(PARAGRAPH, min_size=1, max_size=5), min_size=2, max_size=3), data=st.data())
 def test_every_body_word_lands_in_exactly_one_paragraph(tmp_path: Path, pages: list[list[str]], data: st.DataObject) -> None:
     numbered = [[f"# {i + 1}.{j + 1} Title {chr(97 + j)}" if data.draw(st.booleans()) else f"mark{chr(97 + i)}{chr(97 + j)} {p}"
