@@ -70,7 +70,7 @@ def train(data: tuple[Path, ...], model_out: Path, seed: int, folds: int, dev: P
 
     examples = load_examples(data)
     click.echo(f"training on {len(examples)} paragraphs from {len({e.doc_id for e in examples})} contracts", err=True)
-    result = run_training(examples, seed=seed, folds=folds)
+    result = run_training(examples, seed=seed, folds=folds, on_step=lambda msg: click.echo(msg, err=True))
     if result.cv:
         click.echo(f"cross-validation by contract ({result.cv['folds']} folds):\n{format_metrics(result.cv)}\n", err=True)
     if dev is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import platform
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,7 +69,14 @@ def _fit(examples: Sequence[Example], seed: int) -> Any:
     return pipeline
 
 
-def cross_validate(examples: Sequence[Example], seed: int, folds: int = 5) -> dict[str, Any]:
+Step = Callable[[str], None]
+
+
+def _quiet(message: str) -> None:
+    return None
+
+
+def cross_validate(examples: Sequence[Example], seed: int, folds: int = 5, on_step: Step = _quiet) -> dict[str, Any]:
     """Out-of-fold metrics with folds by contract (never by paragraph)."""
     groups = [e.doc_id for e in examples]
     folds = min(folds, len(set(groups)))
@@ -78,7 +85,8 @@ def cross_validate(examples: Sequence[Example], seed: int, folds: int = 5) -> di
     truth: list[str] = [""] * len(examples)
     pred: list[str] = [""] * len(examples)
     conf: list[float] = [0.0] * len(examples)
-    for train_idx, test_idx in _group_splits(groups, folds, seed):
+    for fold, (train_idx, test_idx) in enumerate(_group_splits(groups, folds, seed), start=1):
+        on_step(f"cross-validation: fold {fold}/{folds} ({len(test_idx)} paragraphs held out)")
         model = _fit([examples[i] for i in train_idx], seed)
         clf = ClauseClassifier(model, {})
         for i, p in zip(test_idx, clf.predict([examples[i].record() for i in test_idx])):
@@ -94,14 +102,15 @@ def _design_id(pipeline: Any, seed: int) -> str:
     return hashlib.sha256(f"{pipeline!r}|{seed}".encode()).hexdigest()[:6]
 
 
-def train(examples: Sequence[Example], seed: int = 13, folds: int = 5) -> TrainResult:
+def train(examples: Sequence[Example], seed: int = 13, folds: int = 5, on_step: Step = _quiet) -> TrainResult:
     """Cross-validate by contract, then fit on everything; return the model with its meta."""
     import sklearn
     import spacy
 
     from extractor import __version__
 
-    cv = cross_validate(examples, seed, folds) if folds >= 2 else {}
+    cv = cross_validate(examples, seed, folds, on_step) if folds >= 2 else {}
+    on_step("fitting the final model on all paragraphs")
     pipeline = _fit(examples, seed)
     data_sha = checksum(examples)
     meta: dict[str, Any] = {

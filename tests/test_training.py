@@ -61,6 +61,7 @@ def test_train_command_writes_trusted_model_and_refuses_worse(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["train", str(data), "-o", str(model), "--folds", "2"])
     assert result.exit_code == 0, result.stderr
     assert "cross-validation by contract (2 folds)" in result.stderr
+    assert "cross-validation: fold 2/2" in result.stderr and "fitting the final model" in result.stderr
     meta = json.loads((model / "meta.json").read_text())
     assert meta["seed"] == 13 and meta["n_contracts"] == 6 and sorted(meta["labels"]) == sorted(LABELS)
     assert trust.is_trusted(meta["model_sha256"])
