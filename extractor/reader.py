@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from extractor.preflight import check_file
 from extractor.textnorm import normalize
 
 LINE_HEIGHT = 12.0
+RUN_ON = 400  # characters: a longer text line holds several clauses run together
+_INLINE_CLAUSE = re.compile(
+    r"(?:(?<=[.;:])|(?<=[A-Z]{3}))\s+(?=(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\([a-z]{1,3}\)|\([ivx]{1,5}\))\s+[A-Z(\"“])")
 
 
 @dataclass(frozen=True)
@@ -26,9 +30,22 @@ class ReadOptions:
     max_pages: int = 5000
 
 
+def _unrun(rows: list[str]) -> list[str]:
+    """Split lines that run many clauses together ("... 4.1 The ... 4.2 The ...") at each clause
+    number that follows a sentence end or a capitalised title, as text dumps of filings often do."""
+    out: list[str] = []
+    for row in rows:
+        if len(row) <= RUN_ON:
+            out.append(row)
+            continue
+        for part in _INLINE_CLAUSE.split(row):
+            out += [part, ""]
+    return out
+
+
 def text_lines(text: str) -> list[TextLine]:
     """Lines of a plain-text contract as TextLines; a blank line is a vertical gap, \\f a new page."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = _unrun(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     long_lines = sum(1 for r in raw if len(r) > 150) > 0.5 * max(1, sum(1 for r in raw if r.strip()))
     lines: list[TextLine] = []
     page, y = 1, 0.0

@@ -131,3 +131,14 @@ def test_every_body_word_lands_in_exactly_one_paragraph(tmp_path: Path, pages: l
                 seen_headings.add(title)
                 got.update(re.findall(r"[\w.]+", title))
     assert got == expected
+
+
+def test_run_on_text_lines_split_at_clause_numbers(tmp_path: Path) -> None:
+    clauses = [f"{n}.{k} The Supplier shall keep record number {n}{k} for the Customer for seven years." for n in (3, 4) for k in (1, 2, 3)]
+    line = "3. RECORDS " + " ".join(clauses) + " See also section 4.2 above, which applies."
+    path = tmp_path / "dump.txt"
+    path.write_text("MASTER SERVICES AGREEMENT\n\n" + line + "\n", encoding="utf-8")
+    paragraphs = read_document(path).paragraphs
+    texts = [p.text for p in paragraphs]
+    assert any(t.startswith("3.1 The Supplier") for t in texts) and any(t.startswith("4.3 The Supplier") for t in texts)
+    assert not any(t.startswith("4.2 above") for t in texts)  # a reference inside a sentence is not a clause start
