@@ -17,6 +17,7 @@ class TextLine:
     size: float = 0.0  # dominant font size
     bold: bool = False
     column: int = 0
+    table: bool = False  # a table row: cells separated by wide gaps, joined with " | "
 
 
 @dataclass(frozen=True)

@@ -52,11 +52,26 @@ def _is_bold(row: list[Word]) -> bool:
     return bool(names) and sum(("bold" in n or "black" in n or "heavy" in n) for n in names) > len(names) / 2
 
 
+CELL_GAP_EMS = 2.5  # a gap between words wider than this many font sizes separates table cells
+
+
+def _cells(row: list[Word], size: float) -> list[str]:
+    """The row's text split where a gap is far wider than word spacing (a table or tab stop)."""
+    cells: list[list[str]] = [[]]
+    for before, word in zip([None, *row[:-1]], row, strict=True):
+        if before is not None and word["x0"] - before["x1"] > CELL_GAP_EMS * max(size, 4.0):
+            cells.append([])
+        cells[-1].append(word["text"])
+    return [" ".join(c) for c in cells]
+
+
 def _row_line(row: list[Word], page: int, column: int) -> TextLine:
     sizes = Counter(round(float(w.get("size", 0.0)), 1) for w in row)
-    text = normalize(" ".join(w["text"] for w in row))
+    size = sizes.most_common(1)[0][0]
+    cells = _cells(row, size)
+    text = normalize(" | ".join(cells))
     bbox = (min(w["x0"] for w in row), min(w["top"] for w in row), max(w["x1"] for w in row), max(w["bottom"] for w in row))
-    return TextLine(page=page, text=text, bbox=bbox, size=sizes.most_common(1)[0][0], bold=_is_bold(row), column=column)
+    return TextLine(page=page, text=text, bbox=bbox, size=size, bold=_is_bold(row), column=column, table=len(cells) > 1)
 
 
 def words_to_lines(words: list[Word], page: int, page_width: float) -> list[TextLine]:
