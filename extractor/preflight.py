@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +63,3 @@ def check_file(path: Path, max_bytes: int) -> FileKind:
             raise NotAPdfError(f"not a text file; looks like {_looks_like(head)}", name)
         return FileKind("text", size)
     raise NotAPdfError(f"no %PDF- header; looks like {_looks_like(head)}", name)
-
-
-def readable(path: Path) -> bool:
-    """True when the current user may read ``path``."""
-    return os.access(path, os.R_OK)
