@@ -21,6 +21,11 @@ from extractor.errors import ExitCode, ExtractorError, UsageError
 _DEBUG = {"on": False}
 
 
+def debug_on() -> bool:
+    """True when the user passed --debug (tracebacks, also from worker processes)."""
+    return _DEBUG["on"]
+
+
 def fail(exc: ExtractorError) -> NoReturn:
     for line in getattr(exc, "details", []):
         click.echo(line, err=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from extractor.cli import model_option, password_from, trust_option, write_output
+from extractor.cli import debug_on, model_option, password_from, trust_option, write_output
 
 DEFAULT_TIME_LIMIT = 120.0
 DEFAULT_MEMORY_MB = 1500
@@ -73,7 +73,8 @@ def analyze(file: Path, fmt: str, output: Path | None, no_paragraphs: bool, mode
     check_file(file, max_mb * 1_000_000)  # fail fast, before the model loads
     password = password_from(password_env, ask_password)
     analyzer = Analyzer(_settings(model_dir, trust_model, rules, provider, client, password, max_mb, max_pages))
-    report = run_isolated(lambda progress: analyzer(file, progress), str(file), time_limit, memory_mb, _progress(file.name))
+    report = run_isolated(lambda progress: analyzer(file, progress), str(file), time_limit, memory_mb, _progress(file.name),
+                          debug=debug_on())
     if fmt == "json":
         write_output(report.to_json(), output)
     elif fmt == "html":
@@ -105,7 +106,7 @@ def export(files: tuple[Path, ...], output: Path | None, model_dir: Path | None,
                                   password_from(password_env, ask_password), max_mb, max_pages))
     rows: list[list[str | int]] = []
     for file in files:
-        report = run_isolated(partial(analyzer, file), str(file), time_limit, memory_mb)
+        report = run_isolated(partial(analyzer, file), str(file), time_limit, memory_mb, debug=debug_on())
         for p in report.paragraphs:
             rows.append([spreadsheet_safe(file.stem), p.id, p.page, spreadsheet_safe(p.heading or ""),
                          spreadsheet_safe(p.text), p.label, f"{p.confidence:.3f}", p.label])

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from extractor.cli import password_from
+from extractor.cli import debug_on, password_from
 from extractor.cli_analyze import input_options
 from extractor.errors import ExitCode, UsageError
 
@@ -112,7 +112,7 @@ def batch(directory: Path, outdir: Path, jobs: int | None, force: bool, quiet: b
 
     settings = Settings(model_dir=model_dir, trust_model=trust_model, rules=rules, provider=provider, client=client,
                         password=password_from(password_env, ask_password), max_mb=max_mb, max_pages=max_pages)
-    debug = bool(click.get_current_context().find_root().params.get("debug"))
+    debug = debug_on()
     options = BatchOptions(jobs=jobs or os.cpu_count() or 1, time_limit=time_limit, memory_mb=memory_mb, force=force,
                            backend=backend, scheduler=scheduler, debug=debug)
     progress = StderrProgress(quiet)

@@ -20,6 +20,8 @@ def _read_jsonl(source: str) -> list[dict[str, object]]:
         from extractor.errors import InputMissingError
 
         raise InputMissingError("file not found or unreadable", source) from None
+    except UnicodeDecodeError:
+        raise UsageError("not UTF-8 text", source) from None
     rows = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():

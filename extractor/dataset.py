@@ -50,6 +50,13 @@ def _contract_rows(path: Path) -> Iterator[tuple[int, object]]:
         yield number, {**para, "doc_id": doc_id} if isinstance(para, dict) else para
 
 
+def _unquote(value: object) -> object:
+    """Undo the quote that CSV exports put before a cell a spreadsheet would run ("'=...")."""
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+        return value[1:]
+    return value
+
+
 def _rows(path: Path) -> Iterator[tuple[int, object]]:
     if path.suffix.lower() == ".json":
         yield from _contract_rows(path)
@@ -60,7 +67,7 @@ def _rows(path: Path) -> Iterator[tuple[int, object]]:
             if not reader.fieldnames or not {"text", "label"} <= set(reader.fieldnames):
                 raise TrainingDataError("CSV needs a header with at least text,label", str(path))
             for row in reader:
-                yield reader.line_num, row
+                yield reader.line_num, {k: _unquote(v) for k, v in row.items()}
             return
         for number, line in enumerate(fh, start=1):
             if line.strip():
@@ -79,7 +86,8 @@ def _validate(row: object, default_doc: str) -> Example | str:
     if not isinstance(text, str) or not text.strip():
         return "missing or empty 'text'"
     if label not in LABELS:
-        return f"label {label!r} is not one of {', '.join(LABELS)}"
+        shown = repr(label) if not isinstance(label, str) or len(label) <= 30 else f"({len(label)} characters)"
+        return f"label {shown} is not one of {', '.join(LABELS)}"
     heading = row.get("heading") or None
     if heading is not None and not isinstance(heading, str):
         return "'heading' must be a string or null"
@@ -93,7 +101,11 @@ def load_examples(paths: Iterable[Path]) -> list[Example]:
     for path in _files(paths):
         if not path.is_file():
             raise TrainingDataError("file not found", str(path))
-        for number, row in _rows(path):
+        try:
+            rows = list(_rows(path))
+        except UnicodeDecodeError:
+            raise TrainingDataError("not UTF-8 text", str(path), "save the file as UTF-8") from None
+        for number, row in rows:
             result = _validate(row, default_doc=path.stem)
             if isinstance(result, Example):
                 examples.append(result)

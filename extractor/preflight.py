@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def _looks_like(head: bytes) -> str:
     if head.startswith(b"{\\rtf"):
         return "an RTF document"
     try:
-        head.decode("utf-8")
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # a character may straddle the end
     except UnicodeDecodeError:
         return "binary data"
     return "plain text"
@@ -59,7 +60,8 @@ def check_file(path: Path, max_bytes: int) -> FileKind:
     if b"%PDF-" in head[:1024]:
         return FileKind("pdf", size)
     if path.suffix.lower() in TEXT_SUFFIXES:
-        if _looks_like(head) != "plain text":
-            raise NotAPdfError(f"not a text file; looks like {_looks_like(head)}", name)
+        looks = _looks_like(head)
+        if looks != "plain text":
+            raise NotAPdfError(f"not a text file; looks like {looks}", name)
         return FileKind("text", size)
     raise NotAPdfError(f"no %PDF- header; looks like {_looks_like(head)}", name)

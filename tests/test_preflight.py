@@ -87,3 +87,11 @@ def test_symlink_to_a_pdf_is_followed_and_not_modified(tmp_path: Path) -> None:
     (tmp_path / "link.pdf").symlink_to(target)
     assert check_file(tmp_path / "link.pdf", MB).kind == "pdf"
     assert target.read_bytes() == b"%PDF-1.7\n"
+
+
+def test_utf8_character_across_the_sniff_boundary_is_still_text(tmp_path: Path) -> None:
+    from extractor.preflight import check_file
+
+    path = tmp_path / "contract.txt"
+    path.write_bytes(b"a" * 2047 + "é and the rest of the contract".encode())
+    assert check_file(path, 10_000_000).kind == "text"

@@ -122,3 +122,24 @@ def test_version_names_data_and_design() -> None:
     b = train(data, seed=6, folds=0).classifier.version
     data_part = a.split("+")[1].split(".")[0]
     assert b.split("+")[1].split(".")[0] == data_part and a != b
+
+
+def test_bad_label_cell_is_not_echoed_and_non_utf8_is_typed(tmp_path: Path) -> None:
+    from extractor.errors import TrainingDataError
+
+    shifted = tmp_path / "shifted.csv"
+    shifted.write_text("label,text\nThe Supplier shall keep the Customer's data secret for ten years.,other\n")
+    with pytest.raises(TrainingDataError) as info:
+        load_examples([shifted])
+    assert "Supplier" not in info.value.details[0] and "label (65 characters) is not one of" in info.value.details[0]
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes(b"text,label\nCaf\xe9 services,other\n")
+    with pytest.raises(TrainingDataError) as info:
+        load_examples([latin1])
+    assert info.value.line() == f"error: {latin1}: not UTF-8 text (save the file as UTF-8) [bad_training_data]"
+
+
+def test_csv_export_quote_is_undone(tmp_path: Path) -> None:
+    data = tmp_path / "x.csv"
+    data.write_text("text,label\n'- The fees are due monthly.,payment_and_term\n")
+    assert load_examples([data])[0].text == "- The fees are due monthly."
