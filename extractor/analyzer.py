@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor import parties as parties_mod
@@ -26,10 +26,10 @@ class Settings:
     rules: Path | None = None
     provider: str | None = None
     client: str | None = None
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)  # never shown in reprs or logs
     max_mb: int = 200
     max_pages: int = 5000
-    review_threshold: float = REVIEW_THRESHOLD
+    review_threshold: float | None = None  # None: the model's own threshold (meta.json), else 0.6
 
 
 def _classification_input(p: Paragraph) -> dict[str, str | None]:
@@ -44,26 +44,29 @@ class Analyzer:
         self.settings = settings
         self.classifier = ClauseClassifier.load(settings.model_dir, settings.trust_model)
         self.concepts = engine.load_concepts(settings.rules)
+        meta_threshold = float(self.classifier.meta.get("review_threshold", REVIEW_THRESHOLD))
+        self.review_threshold = meta_threshold if settings.review_threshold is None else settings.review_threshold
 
     def __call__(self, path: Path | str, on_page: PageCallback | None = None) -> ContractReport:
         path = Path(path)
         s = self.settings
         options = ReadOptions(password=s.password, max_bytes=s.max_mb * 1_000_000, max_pages=s.max_pages)
-        doc = read_document(path, options, on_page)
+        doc = read_document(path, options, on_page)  # pre-flight first: a missing or huge file is refused unread
+        sha256 = file_sha256(path)
         paragraphs = list(doc.paragraphs)
         predictions = self.classifier.predict([_classification_input(p) for p in paragraphs])
         results = [
             ClauseResult(p.id, p.page, p.pages, p.heading, p.section, p.text, pred.label, pred.confidence,
-                         pred.scores, pred.confidence < s.review_threshold, p.bbox)
+                         pred.scores, pred.confidence < self.review_threshold, p.bbox)
             for p, pred in zip(paragraphs, predictions, strict=True)
         ]
         parties = parties_mod.identify(paragraphs, s.provider, s.client)
         sentences = engine.split_sentences(paragraphs)
-        trap, _ = flags.trap_flags(sentences, self.concepts, parties, results)
+        trap = flags.trap_flags(sentences, self.concepts, parties, results)
         key_terms = terms.extract_terms(sentences)
         return ContractReport(
             file=str(path),
-            sha256=file_sha256(path),
+            sha256=sha256,
             pages=doc.pages,
             model={"name": self.classifier.name, "version": self.classifier.version},
             parties={"provider": parties.provider.to_dict(), "client": parties.client.to_dict()},

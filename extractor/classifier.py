@@ -112,10 +112,16 @@ class ClauseClassifier:
             self.meta["model_sha256"] = trust.file_sha256(tmp / MODEL_FILE)
             (tmp / META_FILE).write_text(json.dumps(self.meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
             old = directory.with_name(directory.name + ".old")
-            if directory.exists():
+            had_old = directory.exists()
+            if had_old:
                 shutil.rmtree(old, ignore_errors=True)
                 directory.rename(old)
-            tmp.rename(directory)
+            try:
+                tmp.rename(directory)
+            except OSError:
+                if had_old:
+                    old.rename(directory)  # the previous model stays in place
+                raise
             shutil.rmtree(old, ignore_errors=True)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)

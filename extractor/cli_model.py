@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -62,37 +63,53 @@ def classify(source: str, model_dir: Path | None, trust_model: bool, output: Pat
 @click.option("--dev", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Held-out labelled data; refuse to replace a model that scores better on it.")
 @click.option("--force", is_flag=True, help="Replace the existing model even if it scores better on --dev.")
-def train(data: tuple[Path, ...], model_out: Path, seed: int, folds: int, dev: Path | None, force: bool) -> None:
+@trust_option
+def train(data: tuple[Path, ...], model_out: Path, seed: int, folds: int, dev: Path | None, force: bool,
+          trust_model: bool) -> None:
     """Train a classifier on labelled JSONL/CSV (text,label[,heading][,doc_id]) files or folders."""
     from extractor import trust
-    from extractor.classifier import ClauseClassifier
     from extractor.dataset import load_examples
-    from extractor.evaluation import format_metrics, metrics
+    from extractor.evaluation import format_metrics
     from extractor.training import train as run_training
 
     examples = load_examples(data)
+    dev_scorer = _DevScorer(dev, model_out, force, trust_model) if dev is not None else None  # fail before training
     click.echo(f"training on {len(examples)} paragraphs from {len({e.doc_id for e in examples})} contracts", err=True)
     result = run_training(examples, seed=seed, folds=folds, on_step=lambda msg: click.echo(msg, err=True))
     if result.cv:
         click.echo(f"cross-validation by contract ({result.cv['folds']} folds):\n{format_metrics(result.cv)}\n", err=True)
-    if dev is not None:
-        dev_ex = load_examples([dev])
-        truth = [e.label for e in dev_ex]
-
-        def score(clf: ClauseClassifier) -> float:
-            return float(metrics(truth, [p.label for p in clf.predict([e.record() for e in dev_ex])])["macro_f1"])
-
-        new = score(result.classifier)
-        result.classifier.meta["dev"] = {"file": dev.name, "macro_f1": new}
-        click.echo(f"dev macro-F1 of the new model: {new:.4f}", err=True)
-        if (model_out / "model.joblib").is_file() and not force:
-            old = score(ClauseClassifier.load(model_out))
-            if old > new:
-                raise WorseModelError(f"the existing model scores {old:.4f} on {dev.name}, the new one {new:.4f}",
-                                      str(model_out), "pass --force to replace it anyway")
+    if dev_scorer is not None:
+        dev_scorer.check(result.classifier)
     result.classifier.save(model_out)
     trust.add_trusted(result.classifier.meta["model_sha256"], f"trained {model_out}")
     click.echo(f"wrote {model_out} ({result.classifier.version})", err=True)
+
+
+class _DevScorer:
+    """Scores models on held-out data; the existing model is scored before training starts."""
+
+    def __init__(self, dev: Path, model_out: Path, force: bool, trust_model: bool) -> None:
+        from extractor.classifier import ClauseClassifier
+        from extractor.dataset import load_examples
+
+        self.dev, self.model_out = dev, model_out
+        self.examples = load_examples([dev])
+        exists = (model_out / "model.joblib").is_file() and not force
+        self.old = self.score(ClauseClassifier.load(model_out, trust_model)) if exists else None
+
+    def score(self, clf: Any) -> float:
+        from extractor.evaluation import metrics
+
+        predicted = [p.label for p in clf.predict([e.record() for e in self.examples])]
+        return float(metrics([e.label for e in self.examples], predicted)["macro_f1"])
+
+    def check(self, new_model: Any) -> None:
+        new = self.score(new_model)
+        new_model.meta["dev"] = {"file": self.dev.name, "macro_f1": new}
+        click.echo(f"dev macro-F1 of the new model: {new:.4f}", err=True)
+        if self.old is not None and self.old > new:
+            raise WorseModelError(f"the existing model scores {self.old:.4f} on {self.dev.name}, the new one {new:.4f}",
+                                  str(self.model_out), "pass --force to replace it anyway")
 
 
 @click.command()

@@ -29,7 +29,6 @@ class Paragraph:
     text: str
     heading: str | None = None
     section: str | None = None  # title of the enclosing top-level section
-    number: str | None = None  # clause number as printed ("12.3", "(b)")
     bbox: BBox | None = None  # on the first page
 
     @property

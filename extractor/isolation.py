@@ -42,6 +42,18 @@ def _vm_bytes() -> int:
         return 0
 
 
+_FROZEN = {"done": False}
+
+
+def _freeze_once() -> None:
+    """gc.freeze() once per process, before the first fork: the loaded model and libraries stay shared
+    and out of every collector's way (freezing again per pool would pin each file's garbage)."""
+    if not _FROZEN["done"]:
+        gc.collect()
+        gc.freeze()
+        _FROZEN["done"] = True
+
+
 def limit_memory(memory_mb: int) -> None:
     """Cap this process's address space at its current size plus ``memory_mb``."""
     if memory_mb <= 0:
@@ -175,17 +187,13 @@ class WorkerPool:
         self.time_limit, self.memory_mb, self.max_tasks = time_limit, memory_mb, max_tasks
         self._idle: list[_Worker] = []
         self._busy: dict[Connection, _Worker] = {}
-        gc.freeze()  # before forking: long-lived objects stay shared and out of every collector's way
+        _freeze_once()
 
     def __enter__(self) -> WorkerPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close(kill=exc[0] is not None)
-
-    def pids(self) -> list[int]:
-        """Process ids of the live workers (for tests and diagnostics)."""
-        return [w.pid for w in [*self._idle, *self._busy.values()]]
 
     def close(self, kill: bool = False) -> None:
         for worker in [*self._idle, *self._busy.values()]:

@@ -179,7 +179,7 @@ Position = tuple[str | None, str | None]
 
 def _paragraph(pid: int, block: _Block, text: str, position: Position) -> Paragraph:
     return Paragraph(id=pid, pages=tuple(sorted({ln.page for ln in block.lines})), text=text, heading=position[0],
-                     section=position[1], number=clause_number(text), bbox=_bbox(block.lines))
+                     section=position[1], bbox=_bbox(block.lines))
 
 
 def build_paragraphs(lines: list[TextLine]) -> list[Paragraph]:

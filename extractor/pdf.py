@@ -89,35 +89,38 @@ def _derotated(pdf: Any, page: Any) -> tuple[Any, int]:
         chars = candidate.chars
         score = _upright_share(chars) + _wordlike_share(candidate.extract_text() or "")
         if score > best_score:
+            if best is not page:
+                best.close()
             best, best_score, best_rot = candidate, score, rot
-        if candidate is not best:
+        else:
             candidate.close()
     page.page_obj.attrs["Rotate"] = original
     page.page_obj.rotate = original
     return best, best_rot
 
 
-def _page_lines(pdf: Any, page: Any, number: int, warnings: list[str]) -> tuple[list[TextLine], float]:
+def _page_lines(pdf: Any, page: Any, number: int, warnings: list[str]) -> list[TextLine]:
     if _upright_share(page.chars) < 0.5:
+        original = page.page_obj.attrs.get("Rotate", 0)
         fixed, rot = _derotated(pdf, page)
-        if fixed is not page:
+        if rot == original:
+            fixed.close()  # the page as it stands reads best: no warning
+        else:
             warnings.append(f"rotated_text: page {number} holds sideways text; it was read turned upright (/Rotate {rot})")
             page.close()
             page = fixed
     words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, x_tolerance=1.5)
     lines = layout.words_to_lines(words, number, float(page.width))
-    height = float(page.height)
     page.close()
-    return lines, height
+    return lines
 
 
 @dataclass
 class PdfText:
-    """Lines of every page in reading order, with page heights and reading warnings."""
+    """Lines of every page in reading order, with reading warnings."""
 
     pages: int = 0
     lines: list[TextLine] = field(default_factory=list)
-    heights: dict[int, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -141,8 +144,7 @@ def read_lines(
             if out.pages > max_pages:
                 raise TooLargeError(f"{out.pages} pages, over the {max_pages}-page limit", name, "raise --max-pages")
             for index, page in enumerate(pages, start=1):
-                lines, out.heights[index] = _page_lines(pdf, page, index, out.warnings)
-                out.lines.extend(lines)
+                out.lines.extend(_page_lines(pdf, page, index, out.warnings))
                 pages[index - 1] = None  # type: ignore[call-overload]  # let the page and its cache go
                 if on_page:
                     on_page(index, out.pages)

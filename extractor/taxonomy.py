@@ -28,7 +28,3 @@ def missing_category_flag(category: str) -> str:
         raise ValueError(f"not a clause category: {category!r}")
     return MISSING_CATEGORY_PREFIX + category
 
-
-def is_label(value: object) -> bool:
-    """True when ``value`` is one of the six taxonomy labels."""
-    return isinstance(value, str) and value in LABELS

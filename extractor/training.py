@@ -94,12 +94,27 @@ def cross_validate(examples: Sequence[Example], seed: int, folds: int = 5, on_st
     return {"folds": folds, **metrics(truth, pred, conf)}
 
 
+def _canon(value: Any) -> str:
+    """A stable text for a parameter value: estimators and functions by name, containers recursively."""
+    from sklearn.base import BaseEstimator
+
+    if isinstance(value, BaseEstimator):
+        return type(value).__name__
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_canon(v) for v in value) + "]"
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
+    return repr(value)
+
+
 def _design_id(pipeline: Any, seed: int) -> str:
-    """Six hex digits naming the model's design (estimators and their parameters) and seed, so that a
-    model trained differently on the same data gets another version (batch resume compares versions)."""
+    """Six hex digits naming the model's design (every estimator parameter, the folds left out) and the
+    seed: a model trained differently on the same data gets another version (batch resume compares
+    versions), and retraining the same way gives the same version."""
     import hashlib
 
-    return hashlib.sha256(f"{pipeline!r}|{seed}".encode()).hexdigest()[:6]
+    params = sorted((k, _canon(v)) for k, v in pipeline.get_params(deep=True).items() if not k.endswith("__cv"))
+    return hashlib.sha256(f"{params}|{seed}".encode()).hexdigest()[:6]
 
 
 def train(examples: Sequence[Example], seed: int = 13, folds: int = 5, on_step: Step = _quiet) -> TrainResult:

@@ -16,7 +16,7 @@ CONCEPTS = load_concepts()
 def _flags(*texts: str) -> dict:
     paras = [Paragraph(i, (i,), t) for i, t in enumerate(texts, 1)]
     results = [ClauseResult(p.id, p.page, p.pages, None, None, p.text, "other", 0.9, {}, False) for p in paras]
-    flags, _ = trap_flags(split_sentences(paras), CONCEPTS, PARTIES, results)
+    flags = trap_flags(split_sentences(paras), CONCEPTS, PARTIES, results)
     return {f.id: f for f in flags}
 
 

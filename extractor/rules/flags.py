@@ -40,20 +40,19 @@ def _searched(results: Sequence[ClauseResult], categories: tuple[str, ...]) -> d
 
 
 def _trap(flag_id: str, protect: list[Sentence], undo: list[Sentence], absent_msg: str, undone_msg: str,
-          results: Sequence[ClauseResult], cats: tuple[str, ...]) -> tuple[Flag | None, list[Sentence]]:
+          results: Sequence[ClauseResult], cats: tuple[str, ...]) -> Flag | None:
     if undo:
-        return Flag(flag_id, "high", undone_msg, "undermined", _evidence(undo)), protect
+        return Flag(flag_id, "high", undone_msg, "undermined", _evidence(undo))
     if not protect:
-        return Flag(flag_id, "high", absent_msg, "absent", (), _searched(results, cats)), protect
-    return None, protect
+        return Flag(flag_id, "high", absent_msg, "absent", (), _searched(results, cats))
+    return None
 
 
 def trap_flags(sentences: Sequence[Sentence], concepts: dict[str, Concept], parties: Parties,
-               results: Sequence[ClauseResult]) -> tuple[list[Flag], dict[str, list[Sentence]]]:
+               results: Sequence[ClauseResult]) -> list[Flag]:
     """Raise each trap flag when the protection is absent or a paragraph undoes it.
 
-    Every paragraph is searched, not only those of the expected category. Returns the flags
-    and, per flag id, the protecting sentences found (for the report's positive evidence).
+    Every paragraph is searched, not only those of the expected category.
     """
     c = concepts.get
     client_only = {"client"}
@@ -66,7 +65,6 @@ def trap_flags(sentences: Sequence[Sentence], concepts: dict[str, Concept], part
     price_bad = [s for s in _hits(sentences, c("price_change_unilateral")) if acting_party(s.text, parties) != "client"]
     price_bad += _hits(sentences, c("cost_pass_through"))
     flags: list[Flag] = []
-    found: dict[str, list[Sentence]] = {}
     specs = (
         (FLAG_PENALTIES, penalties, _hits(sentences, c("liability_disclaimer_for_service_levels")),
          "no financial consequence for the provider's non-performance (no service credits, damages, penalties or indemnity)",
@@ -80,10 +78,10 @@ def trap_flags(sentences: Sequence[Sentence], concepts: dict[str, Concept], part
          "a paragraph lets the provider change prices or add charges at its own discretion", (PAYMENT,)),
     )
     for flag_id, protect, undo, absent_msg, undone_msg, cats in specs:
-        flag, found[flag_id] = _trap(flag_id, protect, undo, absent_msg, undone_msg, results, cats)
+        flag = _trap(flag_id, protect, undo, absent_msg, undone_msg, results, cats)
         if flag:
             flags.append(flag)
-    return flags, found
+    return flags
 
 
 def category_flags(results: Sequence[ClauseResult]) -> list[Flag]:
