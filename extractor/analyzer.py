@@ -14,6 +14,7 @@ from extractor.pdf import PageCallback
 from extractor.reader import ReadOptions, read_document
 from extractor.report import ClauseResult, ContractReport
 from extractor.rules import engine, flags, terms
+from extractor.rules.advisories import advisories
 from extractor.trust import file_sha256
 
 
@@ -71,7 +72,7 @@ class Analyzer:
             model={"name": self.classifier.name, "version": self.classifier.version},
             parties={"provider": parties.provider.to_dict(), "client": parties.client.to_dict()},
             paragraphs=results,
-            flags=trap + flags.category_flags(results) + terms.advisories(key_terms),
+            flags=trap + flags.category_flags(results) + advisories(key_terms),
             terms=key_terms,
             warnings=list(doc.warnings),
             furniture=list(doc.furniture),

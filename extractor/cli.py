@@ -26,7 +26,7 @@ def debug_on() -> bool:
 
 
 def fail(exc: ExtractorError) -> NoReturn:
-    for line in getattr(exc, "details", []):
+    for line in exc.details:
         click.echo(line, err=True)
     click.echo(exc.line(), err=True)
     sys.exit(int(exc.exit_code))

@@ -113,7 +113,7 @@ def load_examples(paths: Iterable[Path]) -> list[Example]:
                 problems.append(f"{path}:{number}: {result}")
     if problems:
         err = TrainingDataError(f"{len(problems)} bad row(s) in the training data; first: {problems[0]}")
-        err.details = problems[:MAX_REPORTED]  # type: ignore[attr-defined]
+        err.details = problems[:MAX_REPORTED]
         raise err
     if not examples:
         raise TrainingDataError("no labelled paragraphs found")

@@ -45,6 +45,7 @@ class ExtractorError(Exception):
         self.message = message
         self.path = path
         self.hint = hint
+        self.details: list[str] = []  # further lines shown before the error line (e.g. every bad row)
 
     def line(self) -> str:
         """The one-line form shown on stderr: ``error: FILE: message [reason]``."""

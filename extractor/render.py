@@ -45,7 +45,8 @@ def render_text(report: ContractReport, markdown: bool = False, show_paragraphs:
     out.append(h("Clause categories"))
     for cat in CATEGORIES:
         ids = cats[cat]["paragraphs"]
-        pages = [p.page for p in report.paragraphs if p.id in set(ids)]
+        wanted = set(ids)
+        pages = [p.page for p in report.paragraphs if p.id in wanted]
         status = f"present  {len(ids):>3} paragraph(s), pages {_pages(pages)}" if ids else "MISSING"
         out.append(f"- {cat}: {status}" if markdown else f"  {cat:<20} {status}")
     out.append(h(f"Flags ({len(report.flags)})"))

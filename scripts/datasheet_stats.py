@@ -7,8 +7,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from extractor.taxonomy import LABELS
+
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = ("scope_of_services", "liability", "payment_and_term", "confidentiality", "dispute_resolution", "other")
 
 
 def main() -> None:

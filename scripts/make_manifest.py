@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-LABELS = ("scope_of_services", "liability", "payment_and_term", "confidentiality", "dispute_resolution", "other")
+from extractor.taxonomy import LABELS
 
 
 def main() -> None:

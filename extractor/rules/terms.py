@@ -11,7 +11,6 @@ import re
 from collections.abc import Sequence
 
 from extractor.report import Evidence, Term
-from extractor.rules.advisories import advisories as advisories
 from extractor.rules.engine import Sentence
 from extractor.rules.periods import PERIOD as _PERIOD
 from extractor.rules.periods import period
