@@ -27,7 +27,7 @@ from extractor.batch_output import (
     row_from_report,
     write_summaries,
 )
-from extractor.errors import ExitCode, ExtractorError, InputMissingError, ModelError
+from extractor.errors import ExitCode, ExtractorError, InputMissingError, ModelError, OutsideInputError
 from extractor.trust import file_sha256
 
 if TYPE_CHECKING:
@@ -39,13 +39,6 @@ INPUT_SUFFIXES = (".pdf", ".txt")
 RETRIED_REASONS = frozenset({"time_limit", "memory_limit", "worker_crashed", "unexpected", "file_not_found"})
 DEFAULT_TIME_LIMIT = 120.0
 DEFAULT_MEMORY_MB = 1500
-
-
-class OutsideInputError(ExtractorError):
-    """A symbolic link that leads out of the input folder (not followed), or a report path that would."""
-
-    reason = "outside_input"
-    exit_code = ExitCode.INPUT_MISSING
 
 
 @dataclass(frozen=True)

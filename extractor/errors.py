@@ -66,6 +66,8 @@ EncryptedError = _kind("EncryptedError", "encrypted", ExitCode.ENCRYPTED, "A pas
 WrongPasswordError = _kind("WrongPasswordError", "wrong_password", ExitCode.ENCRYPTED,
                            "The password given does not open the PDF.", EncryptedError)
 TooDeepError = _kind("TooDeepError", "structure_too_deep", ExitCode.STRUCTURE_TOO_DEEP, "Nested structure too deep.")
+OutsideInputError = _kind("OutsideInputError", "outside_input", ExitCode.INPUT_MISSING,
+                          "A link leading out of the input folder (not followed), or a report path that would.")
 TooLargeError = _kind("TooLargeError", "too_large", ExitCode.TOO_LARGE, "Over the size or page limit.")
 NoTextLayerError = _kind("NoTextLayerError", "no_text_layer", ExitCode.NO_TEXT_LAYER, "No extractable text (a scan).")
 GarbledTextError = _kind("GarbledTextError", "garbled_text", ExitCode.GARBLED_TEXT, "Text layer is garbage.")
@@ -86,7 +88,7 @@ UsageError = _kind("UsageError", "usage", ExitCode.USAGE, "Invalid option values
 REASONS: dict[str, ExitCode] = {
     cls.reason: cls.exit_code
     for cls in (
-        InputMissingError, NotAPdfError, EmptyFileError, CorruptPdfError, EncryptedError,
+        InputMissingError, OutsideInputError, NotAPdfError, EmptyFileError, CorruptPdfError, EncryptedError,
         WrongPasswordError, TooDeepError, TooLargeError, NoTextLayerError, GarbledTextError,
         TimeLimitError, MemoryLimitError, WorkerCrashError, ModelError, ModelTamperedError,
         ModelIncompatibleError, ModelUntrustedError, WorseModelError, TrainingDataError, UsageError,

@@ -19,7 +19,7 @@ PINNED_CODES = {
     "MEMORY_LIMIT": 16, "MODEL_UNTRUSTED": 17, "WORSE_MODEL": 18, "INTERRUPTED": 130,
 }
 PINNED_REASONS = {
-    "file_not_found": 3, "not_a_pdf": 8, "empty_file": 9, "corrupt_pdf": 10, "encrypted": 11,
+    "file_not_found": 3, "outside_input": 3, "not_a_pdf": 8, "empty_file": 9, "corrupt_pdf": 10, "encrypted": 11,
     "wrong_password": 11, "structure_too_deep": 12, "too_large": 13, "no_text_layer": 4, "garbled_text": 14,
     "time_limit": 15, "memory_limit": 16, "worker_crashed": 1, "model_invalid": 5, "model_tampered": 5,
     "model_incompatible": 5, "model_untrusted": 17, "worse_model": 18, "bad_training_data": 6, "usage": 2,
