@@ -28,13 +28,13 @@ from extractor.batch_output import (
     write_summaries,
 )
 from extractor.errors import ExitCode, ExtractorError, InputMissingError, ModelError, OutsideInputError
+from extractor.preflight import INPUT_SUFFIXES
 from extractor.trust import file_sha256
 
 if TYPE_CHECKING:
     from extractor.analyzer import Analyzer, Settings
     from extractor.isolation import Progress
 
-INPUT_SUFFIXES = (".pdf", ".txt")
 #: Failures that may go away on another try (load, limits): a re-run retries them; others are kept.
 RETRIED_REASONS = frozenset({"time_limit", "memory_limit", "worker_crashed", "unexpected", "file_not_found"})
 DEFAULT_TIME_LIMIT = 120.0

@@ -9,6 +9,8 @@ from pathlib import Path
 from extractor.errors import EmptyFileError, InputMissingError, NotAPdfError, TooLargeError
 
 TEXT_SUFFIXES = (".txt", ".text")
+#: What batch picks up from a folder (a single-file analyze also sniffs other names for %PDF-).
+INPUT_SUFFIXES = (".pdf", *TEXT_SUFFIXES)
 _SNIFF = 2048
 
 
