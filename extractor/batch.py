@@ -28,6 +28,7 @@ from extractor.batch_output import (
     write_summaries,
 )
 from extractor.errors import ExitCode, ExtractorError, InputMissingError, ModelError, OutsideInputError
+from extractor.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
 from extractor.preflight import INPUT_SUFFIXES
 from extractor.trust import file_sha256
 
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
 
 #: Failures that may go away on another try (load, limits): a re-run retries them; others are kept.
 RETRIED_REASONS = frozenset({"time_limit", "memory_limit", "worker_crashed", "unexpected", "file_not_found"})
-DEFAULT_TIME_LIMIT = 120.0
-DEFAULT_MEMORY_MB = 1500
 
 
 @dataclass(frozen=True)

@@ -11,17 +11,17 @@ from pathlib import Path
 import click
 
 from extractor.cli import debug_on, model_option, password_from, trust_option, write_output
-
-DEFAULT_TIME_LIMIT = 120.0
-DEFAULT_MEMORY_MB = 1500
+from extractor.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
 
 
-def _settings(model_dir: Path | None, trust_model: bool, rules: Path | None, provider: str | None,
-              client: str | None, password: str | None, max_mb: int, max_pages: int):  # type: ignore[no-untyped-def]
+def settings_from(model_dir: Path | None, trust_model: bool, rules: Path | None, provider: str | None,
+                  client: str | None, password_env: str | None, ask_password: bool, max_mb: int,
+                  max_pages: int):  # type: ignore[no-untyped-def]
+    """The analysis Settings of the options every contract-reading command shares."""
     from extractor.analyzer import Settings
 
     return Settings(model_dir=model_dir, trust_model=trust_model, rules=rules, provider=provider, client=client,
-                    password=password, max_mb=max_mb, max_pages=max_pages)
+                    password=password_from(password_env, ask_password), max_mb=max_mb, max_pages=max_pages)
 
 
 def input_options(f):  # type: ignore[no-untyped-def]
@@ -71,8 +71,8 @@ def analyze(file: Path, fmt: str, output: Path | None, no_paragraphs: bool, mode
     from extractor.preflight import check_file
 
     check_file(file, max_mb * 1_000_000)  # fail fast, before the model loads
-    password = password_from(password_env, ask_password)
-    analyzer = Analyzer(_settings(model_dir, trust_model, rules, provider, client, password, max_mb, max_pages))
+    analyzer = Analyzer(settings_from(model_dir, trust_model, rules, provider, client, password_env, ask_password,
+                                      max_mb, max_pages))
     report = run_isolated(lambda progress: analyzer(file, progress), str(file), time_limit, memory_mb, _progress(file.name),
                           debug=debug_on())
     if fmt == "json":
@@ -102,8 +102,8 @@ def export(files: tuple[Path, ...], output: Path | None, model_dir: Path | None,
     from extractor.batch_output import spreadsheet_safe
     from extractor.isolation import run_isolated
 
-    analyzer = Analyzer(_settings(model_dir, trust_model, rules, provider, client,
-                                  password_from(password_env, ask_password), max_mb, max_pages))
+    analyzer = Analyzer(settings_from(model_dir, trust_model, rules, provider, client, password_env, ask_password,
+                                      max_mb, max_pages))
     rows: list[list[str | int]] = []
     for file in files:
         report = run_isolated(partial(analyzer, file), str(file), time_limit, memory_mb, debug=debug_on())

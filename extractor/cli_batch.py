@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -10,8 +9,8 @@ from typing import Any
 
 import click
 
-from extractor.cli import debug_on, password_from
-from extractor.cli_analyze import input_options
+from extractor.cli import debug_on
+from extractor.cli_analyze import input_options, settings_from
 from extractor.errors import ExitCode, UsageError
 
 BAR_WIDTH = 24
@@ -104,17 +103,14 @@ def batch(directory: Path, outdir: Path, jobs: int | None, force: bool, quiet: b
     a report (--force redoes them). Exit codes: 0 every file ok, 7 some failed, 130 interrupted
     (finished reports are kept; run the same command again to resume).
     """
-    from extractor.analyzer import Settings
     from extractor.batch import BatchOptions, run_batch
 
     if scheduler and backend != "dask":
         raise UsageError("--scheduler is for --backend dask")
 
-    settings = Settings(model_dir=model_dir, trust_model=trust_model, rules=rules, provider=provider, client=client,
-                        password=password_from(password_env, ask_password), max_mb=max_mb, max_pages=max_pages)
-    debug = debug_on()
-    options = BatchOptions(jobs=jobs or os.cpu_count() or 1, time_limit=time_limit, memory_mb=memory_mb, force=force,
-                           backend=backend, scheduler=scheduler, debug=debug)
+    settings = settings_from(model_dir, trust_model, rules, provider, client, password_env, ask_password, max_mb, max_pages)
+    options = BatchOptions(jobs=jobs or 0, time_limit=time_limit, memory_mb=memory_mb, force=force,
+                           backend=backend, scheduler=scheduler, debug=debug_on())
     progress = StderrProgress(quiet)
     try:
         result = run_batch(directory, outdir, settings, options, progress)

@@ -31,6 +31,8 @@ T = TypeVar("T")
 Progress = Callable[[int, int], None]
 Task = Callable[[Any, Progress], Any]  # task(item, progress) -> a picklable result
 PageHook = Callable[[str, int, int], None]  # (name, pages done, pages in the file)
+DEFAULT_TIME_LIMIT = 120.0  # seconds one file may take (analyze and batch)
+DEFAULT_MEMORY_MB = 1500  # address space one file may use on top of the loaded model
 MAX_TASKS_PER_WORKER = 200  # re-fork now and then so heap growth never eats the memory cap
 
 
