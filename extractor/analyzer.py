@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extractor import parties as parties_mod
 from extractor.classifier import REVIEW_THRESHOLD, ClauseClassifier
@@ -33,6 +34,20 @@ class Settings:
     review_threshold: float | None = None  # None: the model's own threshold (meta.json), else 0.6
 
 
+def review_threshold(settings: Settings, meta: Mapping[str, Any]) -> float:
+    """The threshold under which a paragraph needs review: the user's, else the model's (meta.json), else 0.6."""
+    if settings.review_threshold is not None:
+        return settings.review_threshold
+    return float(meta.get("review_threshold", REVIEW_THRESHOLD))
+
+
+def settings_record(settings: Settings, review_threshold: float) -> dict[str, Any]:
+    """What a report records of the settings that shaped it (batch resume redoes a file when they change):
+    the rules file's sha256 (None: the built-in rules), the party names given, the review threshold."""
+    return {"rules_sha256": file_sha256(settings.rules) if settings.rules else None,
+            "provider": settings.provider, "client": settings.client, "review_threshold": review_threshold}
+
+
 def _classification_input(p: Paragraph) -> dict[str, str | None]:
     heading = p.heading if not p.section or p.section == p.heading else f"{p.section} {p.heading}"
     return {"text": p.text, "heading": heading}
@@ -45,8 +60,8 @@ class Analyzer:
         self.settings = settings
         self.classifier = ClauseClassifier.load(settings.model_dir, settings.trust_model)
         self.concepts = engine.load_concepts(settings.rules)
-        meta_threshold = float(self.classifier.meta.get("review_threshold", REVIEW_THRESHOLD))
-        self.review_threshold = meta_threshold if settings.review_threshold is None else settings.review_threshold
+        self.review_threshold = review_threshold(settings, self.classifier.meta)
+        self.record = settings_record(settings, self.review_threshold)
 
     def __call__(self, path: Path | str, on_page: PageCallback | None = None) -> ContractReport:
         path = Path(path)
@@ -70,6 +85,7 @@ class Analyzer:
             sha256=sha256,
             pages=doc.pages,
             model={"name": self.classifier.name, "version": self.classifier.version},
+            settings=self.record,
             parties={"provider": parties.provider.to_dict(), "client": parties.client.to_dict()},
             paragraphs=results,
             flags=trap + flags.category_flags(results) + advisories(key_terms),

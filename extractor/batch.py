@@ -3,7 +3,7 @@
 Each file runs in a reusable forked worker under a time limit and a memory cap (``isolation.py``),
 or as a task on a Dask cluster (``batch_dask.py``); either way a bad file becomes a failed row,
 never a failed run. Reports and summaries are written atomically; a re-run skips every file whose
-content (sha256) and model version already have a report.
+content (sha256), model version and settings (rules, party names, review threshold) already have a report.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from extractor.batch_output import (
     row_from_report,
     write_summaries,
 )
-from extractor.errors import ExitCode, ExtractorError, InputMissingError, ModelError, OutsideInputError
+from extractor.errors import ExitCode, ExtractorError, InputMissingError, ModelError, OutsideInputError, UsageError
 from extractor.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
 from extractor.preflight import INPUT_SUFFIXES
 from extractor.trust import file_sha256
@@ -63,6 +63,7 @@ class Job:
     sha256: str
     size: int
     model_version: str
+    settings: dict[str, Any] = field(default_factory=dict)  # the report's "settings" it must match to be reused
 
 
 class BatchProgress(Protocol):
@@ -123,22 +124,31 @@ def discover(root: Path, outdir: Path) -> tuple[list[tuple[Path, str]], list[tup
     return found, refused
 
 
-def model_version(settings: Settings) -> str:
-    """The version of the model ``settings`` names, read from its meta.json without unpickling it."""
+def resume_key(settings: Settings) -> tuple[str, dict[str, Any]]:
+    """The model version and settings record a finished report must show to be reused, read from the
+    model's meta.json without unpickling it."""
+    from extractor.analyzer import review_threshold, settings_record
     from extractor.classifier import META_FILE, default_model_dir
 
     meta_path = (settings.model_dir or default_model_dir()) / META_FILE
     try:
-        return str(json.loads(meta_path.read_text(encoding="utf-8")).get("version", "0"))
-    except (OSError, ValueError, AttributeError):
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        version = str(meta.get("version", "0"))
+        threshold = review_threshold(settings, meta)
+    except (OSError, ValueError, AttributeError, TypeError):
         raise ModelError(f"{META_FILE} is missing or unreadable", str(meta_path.parent), "pass --model DIR") from None
+    try:
+        return version, settings_record(settings, threshold)
+    except OSError as exc:
+        raise UsageError(f"rules file cannot be read ({type(exc).__name__})", str(settings.rules)) from None
 
 
 def finished_row(job: Job, previous: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     """The row of a file already done for this content and model, or None when it must be (re)done."""
     try:
         report = json.loads(job.output.read_text(encoding="utf-8"))
-        if report.get("sha256") == job.sha256 and str(report["model"]["version"]) == job.model_version:
+        if (report.get("sha256") == job.sha256 and str(report["model"]["version"]) == job.model_version
+                and report.get("settings") == job.settings):
             return row_from_report(job.rel, report)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
@@ -149,12 +159,13 @@ def finished_row(job: Job, previous: dict[str, dict[str, Any]]) -> dict[str, Any
     return None
 
 
-def plan(found: list[tuple[Path, str]], outdir: Path, version: str, force: bool,
+def plan(found: list[tuple[Path, str]], outdir: Path, key: tuple[str, dict[str, Any]], force: bool,
          rows: dict[str, dict[str, Any]]) -> tuple[list[Job], int]:
     """Jobs still to do (largest first) and how many files were done already.
 
     Rows of files already done, or unreadable, go into ``rows``.
     """
+    version, record = key
     previous = {} if force else read_previous_rows(outdir)
     jobs, skipped = [], 0
     for source, rel in found:
@@ -162,7 +173,7 @@ def plan(found: list[tuple[Path, str]], outdir: Path, version: str, force: bool,
         try:
             if not inside(outdir, output.parent):
                 raise OutsideInputError("its report would be written outside the output folder", rel)
-            job = Job(source, rel, output, file_sha256(source), source.stat().st_size, version)
+            job = Job(source, rel, output, file_sha256(source), source.stat().st_size, version, record)
         except OSError as exc:
             rows[rel] = failed_row(rel, InputMissingError(f"cannot read the file ({exc.strerror})", rel), "", version)
             continue
@@ -221,10 +232,10 @@ def run_batch(root: Path, outdir: Path, settings: Settings, options: BatchOption
     progress = progress or _Silent()
     outdir.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(outdir)
-    version = model_version(settings)
+    key = resume_key(settings)
     found, refused = discover(root, outdir)
-    rows = {rel: failed_row(rel, err, "", version) for rel, err in refused}
-    jobs, skipped = plan(found, outdir, version, options.force, rows)
+    rows = {rel: failed_row(rel, err, "", key[0]) for rel, err in refused}
+    jobs, skipped = plan(found, outdir, key, options.force, rows)
     progress.start(len(found) + len(refused), skipped, len(jobs))
     try:
         if jobs:

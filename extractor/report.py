@@ -8,7 +8,7 @@ from typing import Any
 
 from extractor.taxonomy import CATEGORIES
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 QUOTE_CHARS = 300
 
 
@@ -68,6 +68,7 @@ class ContractReport:
     terms: list[Term] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)  # rules, party names, threshold the report was made with
 
     def categories(self) -> dict[str, dict[str, Any]]:
         out = {}
@@ -83,6 +84,7 @@ class ContractReport:
             "sha256": self.sha256,
             "pages": self.pages,
             "model": self.model,
+            "settings": self.settings,
             "parties": self.parties,
             "categories": self.categories(),
             "flags": [_clean(asdict(f)) for f in self.flags],

@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import signal
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from extractor.batch import BatchOptions, discover, run_batch
 from extractor.batch_output import COLUMNS, NAME_MAX, SUMMARY_CSV, SUMMARY_JSONL, report_path
 from extractor.errors import ExitCode
 from extractor.taxonomy import CATEGORIES
+from extractor.trust import file_sha256
 from tests.batch_fixtures import NON_ASCII, make_tree
 
 SETTINGS = Settings(trust_model=True)
@@ -79,6 +81,22 @@ def test_batch_writes_reports_and_summaries_then_resumes(tmp_path: Path) -> None
     assert (again.skipped, again.ok, again.failed) == (6, 5, 1) and _files(out) == before
     (root / "a.txt").write_text((root / "a.txt").read_text() + "\nExtra clause.\n", encoding="utf-8")
     assert run_batch(root, out, SETTINGS, FAST).skipped == 5  # changed content is analysed again
+
+
+def test_changed_settings_redo_finished_reports(tmp_path: Path) -> None:
+    root, out = make_tree(tmp_path / "in"), tmp_path / "out"
+    run_batch(root, out, SETTINGS, FAST)
+    named = replace(SETTINGS, provider="Acme Contact Ltd")
+    again = run_batch(root, out, named, FAST)
+    assert (again.skipped, again.ok) == (1, 5)  # only the empty file's failure is kept: it is the file's own
+    report = json.loads((out / "a.txt.json").read_text(encoding="utf-8"))
+    assert report["settings"]["provider"] == "Acme Contact Ltd"
+    assert run_batch(root, out, named, FAST).skipped == 6
+    rules = tmp_path / "rules.json"
+    rules.write_text("{}", encoding="utf-8")
+    with_rules = run_batch(root, out, replace(named, rules=rules), FAST)
+    assert with_rules.skipped == 1
+    assert json.loads((out / "a.txt.json").read_text(encoding="utf-8"))["settings"]["rules_sha256"] == file_sha256(rules)
 
 
 def test_a_worker_killed_mid_file_fails_that_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

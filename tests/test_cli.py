@@ -52,7 +52,7 @@ def test_analyze_text_contract_json_shape() -> None:
     result = run("analyze", str(SAMPLE_TXT), "--format", "json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "1.0"
+    assert report["schema_version"] == "1.1"
     assert report["pages"] == 1 and len(report["paragraphs"]) >= 10
     assert set(report["categories"]) == set(CATEGORIES)
     for para in report["paragraphs"]:

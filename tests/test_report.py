@@ -23,13 +23,15 @@ def _report() -> ContractReport:
     term = Term("payment_deadline", "30 days", (Evidence.of(2, 2, "Fees are payable monthly."),))
     return ContractReport("c.pdf", "ab" * 32, 3, {"name": "clause_classifier", "version": "9"},
                           {"provider": {"name": "Acme Contact Ltd", "terms": ["Supplier"]}, "client": None},
-                          paras, [flag], [term], ["rotated_text: page 2"], ["Page 1 of 3"])
+                          paras, [flag], [term], ["rotated_text: page 2"], ["Page 1 of 3"],
+                          {"rules_sha256": None, "provider": "Acme Contact Ltd", "client": None, "review_threshold": 0.6})
 
 
 def test_json_schema_fields() -> None:
     data = json.loads(_report().to_json())
-    assert list(data)[:6] == ["schema_version", "file", "sha256", "pages", "model", "parties"]
-    assert data["schema_version"] == "1.0" and data["parties"]["client"] is None
+    assert list(data)[:7] == ["schema_version", "file", "sha256", "pages", "model", "settings", "parties"]
+    assert data["settings"]["provider"] == "Acme Contact Ltd" and data["settings"]["rules_sha256"] is None
+    assert data["schema_version"] == "1.1" and data["parties"]["client"] is None
     assert set(data["categories"]) == set(CATEGORIES)
     assert data["categories"]["scope_of_services"] == {"present": True, "paragraphs": [1]}
     assert data["categories"]["liability"] == {"present": False, "paragraphs": []}
