@@ -145,10 +145,59 @@ _HEREINAFTER = re.compile(r"\b(?:hereinafter|hereafter|referred to as)\b", re.I)
 _PROPER = re.compile(r"^[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,2}$")
 
 
+PREAMBLE_SCAN = 40  # paragraphs read for the preamble ...
+OPENING_SCAN = 300  # ... and, after a long cover or table of contents, how far to look for its opening words
+_OPENING = re.compile(r"\b(?:by and between|entered into|is made|made and entered|concluded between|between\s*:)", re.I)
+_REGISTERED = re.compile(r"^[\s,]*(?:\([^)]{0,40}\)\s*)?(?:whose registered office|incorporated|registered in|"
+                         r"a company (?:incorporated|registered|organi[sz]ed))", re.I)
+
+
+def _openings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The first paragraphs, then any later ones (up to OPENING_SCAN) that open like a preamble."""
+    later = [p for p in paragraphs[PREAMBLE_SCAN:OPENING_SCAN] if _OPENING.search(p.text[:300])]
+    return list(paragraphs[:PREAMBLE_SCAN]) + later[:3]
+
+
+def _tail_name(name: str) -> str:
+    """The company name at the end of a match that ran on through an address ("... Slovakia and Sicap Ltd")."""
+    if not re.search(r"\d", name):
+        return name
+    tail = re.split(r"\S*\d\S*[\s,]*", name)[-1]
+    tail = tail.rsplit(" and ", 1)[-1].strip(" ,")
+    return tail if _NAME.fullmatch(tail) else name
+
+
+def _named_only(paragraphs: Sequence[Paragraph]) -> list[Party]:
+    """Parties named without a defined term: "concluded between: A a.s., address, and B Ltd, address",
+    or a UK-style parties block ("ACME LIMITED (company no 123) whose registered office is at ...")."""
+    for para in paragraphs:
+        m = re.search(r"\bbetween\b\s*:?", para.text, re.I)
+        if m:
+            names = [_clean(_tail_name(n.strip(" ,"))) for n in _NAME.findall(para.text[m.end():m.end() + 600])]
+            unique = list(dict.fromkeys(n for n in names if n))
+            if len(unique) >= 2:
+                return [Party(n, []) for n in unique[:2]]
+    found = []
+    for para in paragraphs:
+        m = _NAME.match(para.text.lstrip("(0123456789). "))
+        if m and _REGISTERED.match(para.text.lstrip("(0123456789). ")[m.end():]):
+            found.append(Party(m.group(1).strip(" ,"), []))
+    return found[:2] if len(found) >= 2 else []
+
+
 def _preamble(paragraphs: Sequence[Paragraph]) -> list[Party]:
-    """Declarations of the first paragraphs that declare a named party or a role, until both are found."""
+    """Declarations of the first paragraphs that declare a named party or a role, until both are found;
+    failing that, the two parties the opening names without defined terms."""
+    found = _declared(_openings(paragraphs))
+    if len(found) < 2:
+        names = {p.name for p in found}
+        found += [p for p in _named_only(_openings(paragraphs)) if p.name not in names][:2 - len(found)]
+    return found
+
+
+def _declared(paragraphs: Sequence[Paragraph]) -> list[Party]:
     found: list[Party] = []
-    for para in paragraphs[:40]:
+    for para in paragraphs:
         decls = [d for d in declarations(para.text) if any(role_of(t) for t in d.terms) or (d.name and _NAME.search(d.name))
                  or (_HEREINAFTER.search(para.text) and any(_PROPER.match(t) for t in d.terms))]
         decls += [Party(m.group(1).strip(" ,"), [m.group(2)]) for m in _AS.finditer(para.text) if role_of(m.group(2))]

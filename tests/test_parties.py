@@ -69,3 +69,28 @@ def test_address_only_declaration_keeps_its_term_and_body_decides_role() -> None
                         'Tarn Retouching Limited 9 Quay Street, Cork (hereinafter referred to as "Tarn")',
                         "KLP shall pay Tarn USD 2 per photo.", "Tarn will provide the editing services."))
     assert p.provider.terms == ["Tarn"] and p.client.terms == ["KLP"] and p.client.name is None
+
+
+def test_preamble_after_a_long_table_of_contents() -> None:
+    toc = [f"Section {i}.01 Heading number {i} ........ {i + 2}" for i in range(1, 61)]
+    p = identify(_paras("ADMINISTRATION AGREEMENT", *toc,
+                        'This Administration Agreement is entered into as of March 3, 2025 by and between Pelham Ridge '
+                        'Energy, LLC, an Ohio limited liability company (the "Company"), and Larchmont Servicing LLC, '
+                        'an Ohio limited liability company (the "Contractor").'))
+    assert p.provider.name == "Larchmont Servicing LLC" and p.client.name == "Pelham Ridge Energy, LLC"
+
+
+def test_parties_named_without_defined_terms() -> None:
+    p = identify(_paras("Support contract concluded between: Vodna Telekom a.s., Hlavna 12, 040 01 Kosice, Slovakia and "
+                        "Brightline Support Ltd, 4 Mill Lane, Leeds LS1 4AB, United Kingdom.",
+                        "Brightline Support Ltd will provide the hotline service on working days.",
+                        "Vodna Telekom a.s. shall pay the annual fee in advance."))
+    assert p.provider.name == "Brightline Support Ltd" and p.client.name == "Vodna Telekom a.s."
+
+
+def test_uk_parties_block_without_defined_terms() -> None:
+    p = identify(_paras("DATED 2 May 2024",
+                        "(1) MARLOW DAIRIES LIMITED (company no 01234567) whose registered office is at 1 Vale Road, Reading",
+                        "(2) TANSY FLEET LIMITED (company no 07654321) whose registered office is at 9 Dock Street, Hull",
+                        "TANSY shall provide the Maintenance Services to the standard in Schedule 2."))
+    assert p.provider.name == "TANSY FLEET LIMITED" and p.client.name == "MARLOW DAIRIES LIMITED"
