@@ -12,6 +12,7 @@ from extractor.classifier import REVIEW_THRESHOLD, ClauseClassifier
 from extractor.document import Paragraph
 from extractor.errors import ExtractorError
 from extractor.pdf import PageCallback
+from extractor.preflight import DEFAULT_MAX_MB, DEFAULT_MAX_PAGES
 from extractor.reader import ReadOptions, read_document
 from extractor.report import ClauseResult, ContractReport
 from extractor.rules import engine, flags, terms
@@ -29,8 +30,8 @@ class Settings:
     provider: str | None = None
     client: str | None = None
     password: str | None = field(default=None, repr=False)  # never shown in reprs or logs
-    max_mb: int = 200
-    max_pages: int = 5000
+    max_mb: int = DEFAULT_MAX_MB
+    max_pages: int = DEFAULT_MAX_PAGES
     review_threshold: float | None = None  # None: the model's own threshold (meta.json), else 0.6
 
 

@@ -12,6 +12,7 @@ import click
 
 from extractor.cli import debug_on, model_option, password_from, trust_option, write_output
 from extractor.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
+from extractor.preflight import DEFAULT_MAX_MB, DEFAULT_MAX_PAGES
 
 
 def settings_from(model_dir: Path | None, trust_model: bool, rules: Path | None, provider: str | None,
@@ -34,8 +35,8 @@ def input_options(f):  # type: ignore[no-untyped-def]
         click.option("--client", help="Name of the client (the outsourcing company), when unclear."),
         click.option("--password-env", metavar="VAR", help="Read the PDF password from this environment variable."),
         click.option("--ask-password", is_flag=True, help="Prompt for the PDF password (not echoed)."),
-        click.option("--max-mb", default=200, show_default=True, help="Refuse files larger than this (MB)."),
-        click.option("--max-pages", default=5000, show_default=True, help="Refuse PDFs with more pages."),
+        click.option("--max-mb", default=DEFAULT_MAX_MB, show_default=True, help="Refuse files larger than this (MB)."),
+        click.option("--max-pages", default=DEFAULT_MAX_PAGES, show_default=True, help="Refuse PDFs with more pages."),
         click.option("--time-limit", default=DEFAULT_TIME_LIMIT, show_default=True,
                      help="Seconds one file may take (0: no limit)."),
         click.option("--memory-mb", default=DEFAULT_MEMORY_MB, show_default=True,

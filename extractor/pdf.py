@@ -25,6 +25,7 @@ from extractor.errors import (
     TooLargeError,
     WrongPasswordError,
 )
+from extractor.preflight import DEFAULT_MAX_PAGES
 
 PageCallback = Callable[[int, int], None]
 # pdfminer and pdfplumber log parser complaints that can quote bytes of the file; without a handler
@@ -127,7 +128,7 @@ class PdfText:
 def read_lines(
     path: Path,
     password: str | None = None,
-    max_pages: int = 5000,
+    max_pages: int = DEFAULT_MAX_PAGES,
     on_page: PageCallback | None = None,
 ) -> PdfText:
     """Read every page of ``path`` with typed errors for every way a PDF can be bad."""

@@ -12,6 +12,8 @@ TEXT_SUFFIXES = (".txt", ".text")
 #: What batch picks up from a folder (a single-file analyze also sniffs other names for %PDF-).
 INPUT_SUFFIXES = (".pdf", *TEXT_SUFFIXES)
 _SNIFF = 2048
+DEFAULT_MAX_MB = 200  # files larger than this are refused unread (--max-mb)
+DEFAULT_MAX_PAGES = 5000  # PDFs with more pages are refused (--max-pages)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from extractor.errors import NotAPdfError, NoTextLayerError
 from extractor.furniture import split_furniture
 from extractor.paragraphs import build_paragraphs
 from extractor.pdf import PageCallback, read_lines
-from extractor.preflight import check_file
+from extractor.preflight import DEFAULT_MAX_MB, DEFAULT_MAX_PAGES, check_file
 from extractor.textnorm import normalize
 
 LINE_HEIGHT = 12.0
@@ -26,8 +26,8 @@ class ReadOptions:
     """Limits and secrets for reading one file."""
 
     password: str | None = None
-    max_bytes: int = 200_000_000
-    max_pages: int = 5000
+    max_bytes: int = DEFAULT_MAX_MB * 1_000_000
+    max_pages: int = DEFAULT_MAX_PAGES
 
 
 def _unrun(rows: list[str]) -> list[str]:
