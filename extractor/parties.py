@@ -106,9 +106,28 @@ def _clean(name: str) -> str | None:
     return name if len(name) > 2 and not _ADDRESS_WORD.match(name) else None
 
 
+_REPRESENTED = re.compile(r",?\s*(?:(?:legally|duly|validly)\s+(?:and\s+(?:duly|validly)\s+)?)?(?:represented|acting)\s+"
+                          r"(?:herein\s+)?(?:by|through)\b", re.I)
+
+
+def _without_representative(window: str) -> str:
+    """Cut a closing "represented by its director, Jan Smit," so the person is not taken for the party
+    (kept when a company is named after it: that is the next party)."""
+    cuts = list(_REPRESENTED.finditer(window))
+    if cuts and not _NAME.search(window[cuts[-1].end():]):
+        return window[: cuts[-1].start()]
+    return window
+
+
 def _name_before(window: str) -> str | None:
+    window = _without_representative(window)
     seg = _DESCRIBED.split(_SEP.split(window)[-1])[0]
-    names = [n.strip(" ,") for n in _NAME.findall(seg)] or [n.strip(" ,") for n in _NAME.findall(window)]
+    names = [n.strip(" ,") for n in _NAME.findall(seg)]
+    caps = _CAPS.search(seg.strip())
+    opener = ([m.group(0).strip().lower() for m in _SEP.finditer(window)] or [""])[-1]
+    if not names and caps and opener in ("between", "among", ":") and " " in caps.group(1).strip() and not re.search(r"\d", seg):
+        return _clean(caps.group(1).strip())  # "is between Clear Capital (the "Company")": the name right before
+    names = names or [n.strip(" ,") for n in _NAME.findall(window)]
     if names:
         return _clean(re.split(r"\d{4,}\S*,?\s+|,?\s+(?:and|AND|between|BETWEEN)\s+", names[-1])[-1])
     tail = re.split(r"\b(?:between|among|and|by|of)\b|[;:]", window)[-1]
@@ -135,7 +154,7 @@ def declarations(text: str) -> list[Party]:
         terms = _group_terms(m)
         if not terms or not any(t[:1].isupper() or role_of(t) for t in terms):
             continue
-        name = _name_before(text[max(last_end, m.start() - 240) : m.start()])
+        name = _name_before(text[max(last_end, m.start() - 480) : m.start()])
         last_end = m.end()
         out.append(Party(name, terms))
     return out

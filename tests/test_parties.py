@@ -94,3 +94,22 @@ def test_uk_parties_block_without_defined_terms() -> None:
                         "(2) TANSY FLEET LIMITED (company no 07654321) whose registered office is at 9 Dock Street, Hull",
                         "TANSY shall provide the Maintenance Services to the standard in Schedule 2."))
     assert p.provider.name == "TANSY FLEET LIMITED" and p.client.name == "MARLOW DAIRIES LIMITED"
+
+
+def test_company_name_not_its_representative() -> None:
+    p = identify(_paras('This Agreement is made between "Kestrel Telecom Holding AG", a company incorporated in Switzerland, '
+                        'legally represented by its Chief Executive Officer Anna Meier, hereinafter referred to as: "KESTREL"',
+                        "and",
+                        "Vireo Mobile B.V., a company incorporated under the laws of the Netherlands, having its registered "
+                        "office at the Kade 4, 3511 AB Utrecht, the Netherlands, legally and duly represented by its Managing "
+                        "Director Jan Bos and its Marketing Director, Pieter de Vries, hereinafter referred to as: "
+                        '"VIREO"',
+                        "VIREO shall provide the hosting services described in Annex 1.",
+                        "KESTREL shall pay the monthly fee."))
+    assert p.provider.name == "Vireo Mobile B.V." and p.client.name == "Kestrel Telecom Holding AG"
+
+
+def test_name_right_before_the_defined_term_wins_over_an_earlier_one() -> None:
+    p = identify(_paras('Between Larkspur Data, LLC and Hollow Pine THIS SERVICES AGREEMENT ("Agreement") is between '
+                        'Hollow Pine (the "Company") and Larkspur Data, LLC (the "Contractor").'))
+    assert p.provider.name == "Larkspur Data, LLC" and p.client.name == "Hollow Pine"
