@@ -35,6 +35,36 @@ def _group_splits(groups: Sequence[str], folds: int, seed: int) -> list[tuple[li
     ]
 
 
+MIN_PER_LABEL = 5  # fewer examples of a label than this cannot be trained and calibrated
+
+
+def check_counts(examples: Sequence[Example]) -> None:
+    """Refuse data that lacks a label or has too few of one: the model must know all six."""
+    from collections import Counter
+
+    from extractor.errors import TrainingDataError
+    from extractor.taxonomy import LABELS
+
+    counts = Counter(e.label for e in examples)
+    short = [f"{label} {counts[label]}" for label in LABELS if counts[label] < MIN_PER_LABEL]
+    if short:
+        raise TrainingDataError(
+            f"too few examples of {len(short)} label(s) ({', '.join(short)}); each of the six needs at least {MIN_PER_LABEL}",
+            hint="train on training_data/contracts plus your own files")
+
+
+def _covers(splits: Sequence[tuple[list[int], list[int]]], labels: Sequence[str]) -> bool:
+    """True when every split's training part holds at least two examples of every label."""
+    from collections import Counter
+
+    wanted = set(labels)
+    for train_idx, _ in splits:
+        counts = Counter(labels[i] for i in train_idx)
+        if any(counts[label] < 2 for label in wanted):
+            return False
+    return True
+
+
 def _augment(examples: Sequence[Example], seed: int) -> list[Example]:
     """Add copies of some examples without a heading, under a wrong heading, or in capitals, so the
     model copes with what real extraction gives: missing and noisy headings, capitalised schedules."""
@@ -47,8 +77,9 @@ def _augment(examples: Sequence[Example], seed: int) -> list[Example]:
     return list(examples) + extra
 
 
-def build_pipeline(groups: Sequence[str], seed: int) -> Any:
-    """Features -> NB-SVM, with probabilities calibrated (sigmoid) on contract-wise folds."""
+def build_pipeline(groups: Sequence[str], labels: Sequence[str], seed: int) -> Any:
+    """Features -> NB-SVM, with probabilities calibrated (sigmoid) on contract-wise folds (stratified
+    folds of paragraphs when too few contracts put every label in every fold's training part)."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.pipeline import Pipeline
 
@@ -56,7 +87,9 @@ def build_pipeline(groups: Sequence[str], seed: int) -> Any:
     from extractor.nbsvm import NBSVMClassifier
 
     folds = min(5, len(set(groups)))
-    splits = _group_splits(groups, folds, seed) if folds >= 2 else 3
+    splits: Any = _group_splits(groups, folds, seed) if folds >= 2 else 3
+    if not isinstance(splits, int) and not _covers(splits, labels):
+        splits = 3
     svm = NBSVMClassifier(C=0.1, alpha=0.5, class_weight="balanced", random_state=seed)
     return Pipeline([("features", build_features()),
                      ("clf", CalibratedClassifierCV(svm, method="sigmoid", cv=splits))])
@@ -64,7 +97,7 @@ def build_pipeline(groups: Sequence[str], seed: int) -> Any:
 
 def _fit(examples: Sequence[Example], seed: int) -> Any:
     data = _augment(examples, seed)
-    pipeline = build_pipeline([e.doc_id for e in data], seed)
+    pipeline = build_pipeline([e.doc_id for e in data], [e.label for e in data], seed)
     pipeline.fit([e.record() for e in data], [e.label for e in data])
     return pipeline
 
@@ -82,10 +115,14 @@ def cross_validate(examples: Sequence[Example], seed: int, folds: int = 5, on_st
     folds = min(folds, len(set(groups)))
     if folds < 2:
         return {}
+    splits = _group_splits(groups, folds, seed)
+    if not _covers(splits, [e.label for e in examples]):
+        on_step(f"cross-validation skipped: with {len(set(groups))} contracts some fold would train without a label")
+        return {}
     truth: list[str] = [""] * len(examples)
     pred: list[str] = [""] * len(examples)
     conf: list[float] = [0.0] * len(examples)
-    for fold, (train_idx, test_idx) in enumerate(_group_splits(groups, folds, seed), start=1):
+    for fold, (train_idx, test_idx) in enumerate(splits, start=1):
         on_step(f"cross-validation: fold {fold}/{folds} ({len(test_idx)} paragraphs held out)")
         model = _fit([examples[i] for i in train_idx], seed)
         clf = ClauseClassifier(model, {})
@@ -124,6 +161,7 @@ def train(examples: Sequence[Example], seed: int = 13, folds: int = 5, on_step: 
 
     from extractor import __version__
 
+    check_counts(examples)
     cv = cross_validate(examples, seed, folds, on_step) if folds >= 2 else {}
     on_step("fitting the final model on all paragraphs")
     pipeline = _fit(examples, seed)

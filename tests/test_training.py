@@ -70,8 +70,7 @@ def test_train_command_writes_trusted_model_and_refuses_worse(tmp_path: Path) ->
     dev = tmp_path / "dev.jsonl"
     dev.write_text(data.read_text())
     worse = tmp_path / "worse.csv"
-    worse.write_text("text,label,doc_id\n" + "".join(f"clause {i},other,d{i % 3}\n" for i in range(12))
-                     + "".join(f"term {i},payment_and_term,d{i % 3}\n" for i in range(12)))
+    worse.write_text("text,label,doc_id\n" + "".join(f"clause {i},{LABELS[(i + 1) % 6]},d{i % 3}\n" for i in range(36)))
     result = CliRunner().invoke(main, ["train", str(worse), "-o", str(model), "--dev", str(dev), "--folds", "0"])
     assert result.exit_code == ExitCode.WORSE_MODEL
     assert "pass --force to replace it anyway" in result.stderr
@@ -143,3 +142,26 @@ def test_csv_export_quote_is_undone(tmp_path: Path) -> None:
     data = tmp_path / "x.csv"
     data.write_text("text,label\n'- The fees are due monthly.,payment_and_term\n")
     assert load_examples([data])[0].text == "- The fees are due monthly."
+
+
+def test_too_few_examples_of_a_label_is_bad_training_data(tmp_path: Path) -> None:
+    data = tmp_path / "mine.csv"
+    rows = [e for e in tiny_examples() if e.label != "liability"] + [e for e in tiny_examples(2) if e.label == "liability"]
+    data.write_text("text,label,doc_id\n" + "".join(f"{e.text.replace(',', ' ')},{e.label},{e.doc_id}\n" for e in rows))
+    result = CliRunner().invoke(main, ["train", str(data), "-o", str(tmp_path / "m")])
+    assert result.exit_code == ExitCode.TRAINING_DATA
+    assert result.stderr.strip().splitlines()[-1] == (
+        "error: too few examples of 1 label(s) (liability 2); each of the six needs at least 5 "
+        "(train on training_data/contracts plus your own files) [bad_training_data]")
+    assert not (tmp_path / "m").exists()
+
+
+def test_few_contracts_skip_cross_validation_but_still_train(tmp_path: Path) -> None:
+    rows = [Example(e.text, e.label, e.heading, f"doc{i % 2}") for i, e in enumerate(tiny_examples(8))]
+    rows = [e for e in rows if not (e.label == "dispute_resolution" and e.doc_id == "doc1")]  # one contract lacks a label
+    data = tmp_path / "mine.jsonl"
+    data.write_text("".join(json.dumps({"text": e.text, "label": e.label, "doc_id": e.doc_id}) + "\n" for e in rows))
+    result = CliRunner().invoke(main, ["train", str(data), "-o", str(tmp_path / "m"), "--folds", "2"])
+    assert result.exit_code == 0, result.stderr
+    assert "cross-validation skipped: with 2 contracts some fold would train without a label" in result.stderr
+    assert ClauseClassifier.load(tmp_path / "m").predict([{"text": "Disputes go to arbitration."}])[0].label in LABELS
