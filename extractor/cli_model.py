@@ -63,8 +63,10 @@ def classify(source: str, model_dir: Path | None, trust_model: bool, output: Pat
 @click.option("--dev", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Held-out labelled data; refuse to replace a model that scores better on it.")
 @click.option("--force", is_flag=True, help="Replace the existing model even if it scores better on --dev.")
+@click.option("--jobs", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Fits run at a time (cross-validation folds and the final model); 0: one per CPU.")
 @trust_option
-def train(data: tuple[Path, ...], model_out: Path, seed: int, folds: int, dev: Path | None, force: bool,
+def train(data: tuple[Path, ...], model_out: Path, seed: int, folds: int, dev: Path | None, force: bool, jobs: int,
           trust_model: bool) -> None:
     """Train a classifier on labelled JSONL/CSV (text,label[,heading][,doc_id]) files or folders."""
     from extractor import trust
@@ -75,7 +77,7 @@ def train(data: tuple[Path, ...], model_out: Path, seed: int, folds: int, dev: P
     examples = load_examples(data)
     dev_scorer = _DevScorer(dev, model_out, force, trust_model) if dev is not None else None  # fail before training
     click.echo(f"training on {len(examples)} paragraphs from {len({e.doc_id for e in examples})} contracts", err=True)
-    result = run_training(examples, seed=seed, folds=folds, on_step=lambda msg: click.echo(msg, err=True))
+    result = run_training(examples, seed=seed, folds=folds, on_step=lambda msg: click.echo(msg, err=True), jobs=jobs)
     if result.cv:
         click.echo(f"cross-validation by contract ({result.cv['folds']} folds):\n{format_metrics(result.cv)}\n", err=True)
     if dev_scorer is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import random
 from collections.abc import Callable, Sequence
@@ -109,26 +110,54 @@ def _quiet(message: str) -> None:
     return None
 
 
-def cross_validate(examples: Sequence[Example], seed: int, folds: int = 5, on_step: Step = _quiet) -> dict[str, Any]:
-    """Out-of-fold metrics with folds by contract (never by paragraph)."""
+def _cv_splits(examples: Sequence[Example], folds: int, seed: int, on_step: Step) -> list[tuple[list[int], list[int]]]:
+    """Contract-wise folds for cross-validation, or none when too few contracts allow it."""
     groups = [e.doc_id for e in examples]
     folds = min(folds, len(set(groups)))
     if folds < 2:
-        return {}
+        return []
     splits = _group_splits(groups, folds, seed)
     if not _covers(splits, [e.label for e in examples]):
         on_step(f"cross-validation skipped: with {len(set(groups))} contracts some fold would train without a label")
-        return {}
+        return []
+    return splits
+
+
+def _task(examples: Sequence[Example], train_idx: list[int], test_idx: list[int] | None, seed: int) -> Any:
+    """One fit: a held-out fold's (index, label, confidence) predictions, or (test_idx None) the final model."""
+    model = _fit([examples[i] for i in train_idx], seed)
+    if test_idx is None:
+        return model
+    preds = ClauseClassifier(model, {}).predict([examples[i].record() for i in test_idx])
+    return [(i, p.label, p.confidence) for i, p in zip(test_idx, preds)]
+
+
+def _fits(examples: Sequence[Example], splits: list[tuple[list[int], list[int]]], seed: int, jobs: int,
+          on_step: Step) -> tuple[Any, list[list[tuple[int, str, float]]]]:
+    """The final model and every fold's predictions, fitted ``jobs`` at a time (each fit is deterministic,
+    so the result is the same for any ``jobs``)."""
+    from joblib import Parallel, delayed
+
+    everything = list(range(len(examples)))
+    tasks: list[tuple[list[int], list[int] | None]] = [(everything, None), *splits]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    on_step(f"fitting {len(splits)} cross-validation fold(s) and the final model, {jobs} at a time")
+    results = []
+    for done, result in enumerate(Parallel(n_jobs=jobs, return_as="generator")(
+            delayed(_task)(examples, train_idx, test_idx, seed) for train_idx, test_idx in tasks), start=1):
+        results.append(result)
+        on_step("final model fitted" if done == 1 else f"cross-validation: fold {done - 1}/{len(splits)} done")
+    return results[0], results[1:]
+
+
+def _cv_metrics(examples: Sequence[Example], folds: list[list[tuple[int, str, float]]]) -> dict[str, Any]:
     truth: list[str] = [""] * len(examples)
     pred: list[str] = [""] * len(examples)
     conf: list[float] = [0.0] * len(examples)
-    for fold, (train_idx, test_idx) in enumerate(splits, start=1):
-        on_step(f"cross-validation: fold {fold}/{folds} ({len(test_idx)} paragraphs held out)")
-        model = _fit([examples[i] for i in train_idx], seed)
-        clf = ClauseClassifier(model, {})
-        for i, p in zip(test_idx, clf.predict([examples[i].record() for i in test_idx])):
-            truth[i], pred[i], conf[i] = examples[i].label, p.label, p.confidence
-    return {"folds": folds, **metrics(truth, pred, conf)}
+    for fold in folds:
+        for i, label, confidence in fold:
+            truth[i], pred[i], conf[i] = examples[i].label, label, confidence
+    return {"folds": len(folds), **metrics(truth, pred, conf)}
 
 
 def _canon(value: Any) -> str:
@@ -154,17 +183,18 @@ def _design_id(pipeline: Any, seed: int) -> str:
     return hashlib.sha256(f"{params}|{seed}".encode()).hexdigest()[:6]
 
 
-def train(examples: Sequence[Example], seed: int = 13, folds: int = 5, on_step: Step = _quiet) -> TrainResult:
-    """Cross-validate by contract, then fit on everything; return the model with its meta."""
+def train(examples: Sequence[Example], seed: int = 13, folds: int = 5, on_step: Step = _quiet, jobs: int = 0) -> TrainResult:
+    """Cross-validate by contract and fit on everything (``jobs`` fits at a time, 0: one per CPU);
+    return the model with its meta."""
     import sklearn
     import spacy
 
     from extractor import __version__
 
     check_counts(examples)
-    cv = cross_validate(examples, seed, folds, on_step) if folds >= 2 else {}
-    on_step("fitting the final model on all paragraphs")
-    pipeline = _fit(examples, seed)
+    splits = _cv_splits(examples, folds, seed, on_step) if folds >= 2 else []
+    pipeline, fold_predictions = _fits(examples, splits, seed, jobs, on_step)
+    cv = _cv_metrics(examples, fold_predictions) if fold_predictions else {}
     data_sha = checksum(examples)
     meta: dict[str, Any] = {
         "name": MODEL_NAME,

@@ -47,6 +47,14 @@ def test_same_seed_same_model_predictions() -> None:
     assert first == second
 
 
+def test_parallel_fits_give_the_same_model_and_scores() -> None:
+    data = tiny_examples()
+    probe = [{"text": "Fees are invoiced monthly.", "heading": None}, {"text": "Disputes go to arbitration."}]
+    one, two = train(data, seed=5, folds=3, jobs=1), train(data, seed=5, folds=3, jobs=2)
+    assert one.classifier.predict(probe) == two.classifier.predict(probe)
+    assert one.cv == two.cv and one.classifier.version == two.classifier.version
+
+
 def test_cross_validation_reports_every_label() -> None:
     cv = train(tiny_examples(), seed=1, folds=3).cv
     assert cv["folds"] == 3 and set(cv["per_label"]) == set(LABELS)
@@ -61,7 +69,7 @@ def test_train_command_writes_trusted_model_and_refuses_worse(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["train", str(data), "-o", str(model), "--folds", "2"])
     assert result.exit_code == 0, result.stderr
     assert "cross-validation by contract (2 folds)" in result.stderr
-    assert "cross-validation: fold 2/2" in result.stderr and "fitting the final model" in result.stderr
+    assert "cross-validation: fold 2/2 done" in result.stderr and "final model fitted" in result.stderr
     meta = json.loads((model / "meta.json").read_text())
     assert meta["seed"] == 13 and meta["n_contracts"] == 6 and sorted(meta["labels"]) == sorted(LABELS)
     assert trust.is_trusted(meta["model_sha256"])
