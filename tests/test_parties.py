@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.document import Paragraph
 from extractor.parties import identify, role_of
 
@@ -71,45 +73,44 @@ def test_address_only_declaration_keeps_its_term_and_body_decides_role() -> None
     assert p.provider.terms == ["Tarn"] and p.client.terms == ["KLP"] and p.client.name is None
 
 
-def test_preamble_after_a_long_table_of_contents() -> None:
-    toc = [f"Section {i}.01 Heading number {i} ........ {i + 2}" for i in range(1, 61)]
-    p = identify(_paras("ADMINISTRATION AGREEMENT", *toc,
-                        'This Administration Agreement is entered into as of March 3, 2025 by and between Pelham Ridge '
-                        'Energy, LLC, an Ohio limited liability company (the "Company"), and Larchmont Servicing LLC, '
-                        'an Ohio limited liability company (the "Contractor").'))
-    assert p.provider.name == "Larchmont Servicing LLC" and p.client.name == "Pelham Ridge Energy, LLC"
+TOC = [f"Section {i}.01 Heading number {i} ........ {i + 2}" for i in range(1, 61)]
+LAYOUTS = {
+    "preamble after a long table of contents": (
+        ["ADMINISTRATION AGREEMENT", *TOC,
+         'This Administration Agreement is entered into as of March 3, 2025 by and between Pelham Ridge Energy, LLC, an '
+         'Ohio limited liability company (the "Company"), and Larchmont Servicing LLC, an Ohio limited liability company '
+         '(the "Contractor").'],
+        "Larchmont Servicing LLC", "Pelham Ridge Energy, LLC"),
+    "parties named without defined terms": (
+        ["Support contract concluded between: Vodna Telekom a.s., Hlavna 12, 040 01 Kosice, Slovakia and Brightline "
+         "Support Ltd, 4 Mill Lane, Leeds LS1 4AB, United Kingdom.",
+         "Brightline Support Ltd will provide the hotline service on working days.",
+         "Vodna Telekom a.s. shall pay the annual fee in advance."],
+        "Brightline Support Ltd", "Vodna Telekom a.s."),
+    "UK parties block without defined terms": (
+        ["DATED 2 May 2024",
+         "(1) MARLOW DAIRIES LIMITED (company no 01234567) whose registered office is at 1 Vale Road, Reading",
+         "(2) TANSY FLEET LIMITED (company no 07654321) whose registered office is at 9 Dock Street, Hull",
+         "TANSY shall provide the Maintenance Services to the standard in Schedule 2."],
+        "TANSY FLEET LIMITED", "MARLOW DAIRIES LIMITED"),
+    "the company, not its representative": (
+        ['This Agreement is made between "Kestrel Telecom Holding AG", a company incorporated in Switzerland, legally '
+         'represented by its Chief Executive Officer Anna Meier, hereinafter referred to as: "KESTREL"',
+         "and",
+         "Vireo Mobile B.V., a company incorporated under the laws of the Netherlands, having its registered office at "
+         "the Kade 4, 3511 AB Utrecht, the Netherlands, legally and duly represented by its Managing Director Jan Bos "
+         'and its Marketing Director, Pieter de Vries, hereinafter referred to as: "VIREO"',
+         "VIREO shall provide the hosting services described in Annex 1.", "KESTREL shall pay the monthly fee."],
+        "Vireo Mobile B.V.", "Kestrel Telecom Holding AG"),
+    "the name right before the defined term": (
+        ['Between Larkspur Data, LLC and Hollow Pine THIS SERVICES AGREEMENT ("Agreement") is between Hollow Pine (the '
+         '"Company") and Larkspur Data, LLC (the "Contractor").'],
+        "Larkspur Data, LLC", "Hollow Pine"),
+}
 
 
-def test_parties_named_without_defined_terms() -> None:
-    p = identify(_paras("Support contract concluded between: Vodna Telekom a.s., Hlavna 12, 040 01 Kosice, Slovakia and "
-                        "Brightline Support Ltd, 4 Mill Lane, Leeds LS1 4AB, United Kingdom.",
-                        "Brightline Support Ltd will provide the hotline service on working days.",
-                        "Vodna Telekom a.s. shall pay the annual fee in advance."))
-    assert p.provider.name == "Brightline Support Ltd" and p.client.name == "Vodna Telekom a.s."
-
-
-def test_uk_parties_block_without_defined_terms() -> None:
-    p = identify(_paras("DATED 2 May 2024",
-                        "(1) MARLOW DAIRIES LIMITED (company no 01234567) whose registered office is at 1 Vale Road, Reading",
-                        "(2) TANSY FLEET LIMITED (company no 07654321) whose registered office is at 9 Dock Street, Hull",
-                        "TANSY shall provide the Maintenance Services to the standard in Schedule 2."))
-    assert p.provider.name == "TANSY FLEET LIMITED" and p.client.name == "MARLOW DAIRIES LIMITED"
-
-
-def test_company_name_not_its_representative() -> None:
-    p = identify(_paras('This Agreement is made between "Kestrel Telecom Holding AG", a company incorporated in Switzerland, '
-                        'legally represented by its Chief Executive Officer Anna Meier, hereinafter referred to as: "KESTREL"',
-                        "and",
-                        "Vireo Mobile B.V., a company incorporated under the laws of the Netherlands, having its registered "
-                        "office at the Kade 4, 3511 AB Utrecht, the Netherlands, legally and duly represented by its Managing "
-                        "Director Jan Bos and its Marketing Director, Pieter de Vries, hereinafter referred to as: "
-                        '"VIREO"',
-                        "VIREO shall provide the hosting services described in Annex 1.",
-                        "KESTREL shall pay the monthly fee."))
-    assert p.provider.name == "Vireo Mobile B.V." and p.client.name == "Kestrel Telecom Holding AG"
-
-
-def test_name_right_before_the_defined_term_wins_over_an_earlier_one() -> None:
-    p = identify(_paras('Between Larkspur Data, LLC and Hollow Pine THIS SERVICES AGREEMENT ("Agreement") is between '
-                        'Hollow Pine (the "Company") and Larkspur Data, LLC (the "Contractor").'))
-    assert p.provider.name == "Larkspur Data, LLC" and p.client.name == "Hollow Pine"
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_party_names_in_harder_layouts(layout: str) -> None:
+    texts, provider, client = LAYOUTS[layout]
+    p = identify(_paras(*texts))
+    assert (p.provider.name, p.client.name) == (provider, client)
