@@ -32,7 +32,8 @@ _GROUP = re.compile(r"\(([^()]{1,160})\)|\b(?:hereinafter|hereafter|denominated|
 _BARE = re.compile(r"^\s*(?:hereinafter\s+)?the\s+([A-Z][\w ]{1,30}?)\s*(?:,|$|\balso\b|\bor\b)")
 _LABEL = re.compile(r"(?:^|\n|\s{2,})(Party [AB]|Service Provider|Provider|Supplier|Customer|Client)\s*(?:\([^)]{0,40}\))?\s*:\s*"
                     r"([A-Z][^:;\n]{2,80}?(?:Ltd\.?|Limited|Inc\.?|LLC|GmbH|Co\.|S\.A\.|Corp\.?|Corporation|plc))")
-_SUFFIX = (r"Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|GmbH|S\.A\.(?: de C\.V\.)?|N\.V\.|B\.V\.|Corp\.?|Corporation|Company|"
+_INFORMATION = re.compile(r"\binformation$", re.I)  # ("SAP's Proprietary Information") defines data, not a party
+_SUFFIX = (r"Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|GmbH|S\.A\.(?: de C\.V\.)?|N\.V\.|N\.A\.|B\.V\.|Corp\.?|Corporation|Company|"
            r"Co\.|LLP|LP|L\.P\.|AG|SE|S\.p\.A\.|S\.L\.|ApS|Pty Ltd|Pty|a\.s\.|Association|Bank|Trust|Council|Society")
 _NAME = re.compile(rf"((?:[A-Z0-9(][\w&.'\-)]*[ ,]+(?:of |and |& |de |del |the |OF |AND |DE )?){{1,7}}"
                    rf"(?:{_SUFFIX}|{_SUFFIX.upper()})(?!\w))")
@@ -92,7 +93,8 @@ _SEP = re.compile(r"\b(?:between|among|and|by)\s+|[;:]", re.I)
 #: Where a party's description starts after its name: its address, seat or incorporation.
 _DESCRIBED = re.compile(r",?\s*\b(?:whose|with (?:its )?(?:registered |principal |head )?(?:offices?|place)|having|located|"
                         r"residing|incorporated|organi[sz]ed|a (?:company|corporation)|an? [A-Z][a-z]+ (?:corporation|company|"
-                        r"limited|not-for-profit)|company no)\b", re.I)
+                        r"limited|not-for-profit|statutory trust|business trust|partnership|banking association)|"
+                        r"a national banking association|company no)\b", re.I)
 _ADDRESS_WORD = re.compile(r"^(?:suite|room|unit|floor|building|p\.?\s?o\.?\s?box)\b", re.I)
 _LEADING = re.compile(r"^(?:and|between|by|among)\s+", re.I)
 
@@ -139,11 +141,13 @@ def _name_before(window: str) -> str | None:
 
 def _group_terms(m: re.Match[str]) -> list[str]:
     inner = m.group(1) or m.group(2) or ""
+    if _INFORMATION.search(inner.strip(" \"“”'")):
+        return []
     terms = [t.strip() for t in _QUOTED.findall(inner)]
     bare = _BARE.match(inner) if m.group(1) else None
     if bare and role_of(bare.group(1)):
         terms.insert(0, bare.group(1))
-    return [t for t in terms if t and not _GENERIC.match(t)]
+    return [t for t in terms if t and not _GENERIC.match(t) and not _INFORMATION.search(t)]
 
 
 def declarations(text: str) -> list[Party]:
@@ -179,20 +183,24 @@ def _openings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
 
 def _tail_name(name: str) -> str:
     """The company name at the end of a match that ran on through an address ("... Slovakia and Sicap Ltd")."""
-    if not re.search(r"\d", name):
-        return name
-    tail = re.split(r"\S*\d\S*[\s,]*", name)[-1]
-    tail = tail.rsplit(" and ", 1)[-1].strip(" ,")
-    return tail if _NAME.fullmatch(tail) else name
+    if re.search(r"\d", name):
+        tail = re.split(r"\S*\d\S*[\s,]*", name)[-1].rsplit(" and ", 1)[-1].strip(" ,")
+        if _NAME.fullmatch(tail):
+            return tail
+    head, sep, tail = name.rpartition(" and ")
+    tail = tail.strip(" ,")
+    return tail if sep and "," in head and _NAME.fullmatch(tail) else name
 
 
 def _named_only(paragraphs: Sequence[Paragraph]) -> list[Party]:
     """Parties named without a defined term: "concluded between: A a.s., address, and B Ltd, address",
     or a UK-style parties block ("ACME LIMITED (company no 123) whose registered office is at ...")."""
-    for para in paragraphs:
+    for k, para in enumerate(paragraphs):
         m = re.search(r"\bbetween\b\s*:?", para.text, re.I)
         if m:
-            names = [_clean(_tail_name(n.strip(" ,"))) for n in _NAME.findall(para.text[m.end():m.end() + 600])]
+            # the parties may follow on lines of their own ("entered into by and between" / "X LIMITED" / "and" / ...)
+            after = " ".join([para.text[m.end():], *(p.text for p in paragraphs[k + 1 : k + 8])])[:600]
+            names = [_clean(_tail_name(n.strip(" ,"))) for n in _NAME.findall(after)]
             unique = list(dict.fromkeys(n for n in names if n))
             if len(unique) >= 2:
                 return [Party(n, []) for n in unique[:2]]

@@ -106,6 +106,22 @@ LAYOUTS = {
         ['Between Larkspur Data, LLC and Hollow Pine THIS SERVICES AGREEMENT ("Agreement") is between Hollow Pine (the '
          '"Company") and Larkspur Data, LLC (the "Contractor").'],
         "Larkspur Data, LLC", "Hollow Pine"),
+    "parties on lines of their own; defined information is no party": (
+        ["entered into by and between", "HOLLIS DATA SYSTEMS (PTY) LIMITED",
+         "a company incorporated in South Africa with offices at 4 Loop Street, Cape Town", "and",
+         "KAROO TELECOMS LIMITED", "a company incorporated in South Africa with its head office at 9 Vaal Road, Pretoria",
+         'Any information identified as proprietary information of Hollis, whether marked or not ("HOLLIS\'S '
+         'PROPRIETARY INFORMATION"), stays with Hollis.',
+         "KAROO TELECOMS LIMITED shall pay the licence fee."],
+        "HOLLIS DATA SYSTEMS (PTY) LIMITED", "KAROO TELECOMS LIMITED"),
+    "a bank with N.A.": (
+        ['This Agreement is entered into by and between Harborline Bank, N.A. ("Harborline"), a national banking '
+         'association, and the above-named Supplier ("Supplier").', 'Company Name: | Ostrander Services LLC'],
+        "Supplier", "Harborline Bank, N.A."),
+    "a statutory trust": (
+        ['THIS AGREEMENT between Tidewater Income Fund, a Delaware statutory trust ("Client") and Ostrander Services '
+         'LLC ("Agent").'],
+        "Ostrander Services LLC", "Tidewater Income Fund"),
 }
 
 
