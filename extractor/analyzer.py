@@ -45,7 +45,7 @@ def review_threshold(settings: Settings, meta: Mapping[str, Any]) -> float:
 def settings_record(settings: Settings, review_threshold: float) -> dict[str, Any]:
     """What a report records of the settings that shaped it (batch resume redoes a file when they change):
     the rules file's sha256 (None: the built-in rules), the party names given, the review threshold."""
-    return {"rules_sha256": file_sha256(settings.rules) if settings.rules else None,
+    return {"rules_sha256": engine.rules_sha256(settings.rules),
             "provider": settings.provider, "client": settings.client, "review_threshold": review_threshold}
 
 

@@ -27,7 +27,7 @@ from extractor.batch_output import (
     row_from_report,
     write_summaries,
 )
-from extractor.errors import ExitCode, ExtractorError, InputMissingError, ModelError, OutsideInputError, UsageError
+from extractor.errors import ExitCode, ExtractorError, InputMissingError, ModelError, OutsideInputError
 from extractor.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
 from extractor.preflight import INPUT_SUFFIXES
 from extractor.trust import file_sha256
@@ -137,10 +137,7 @@ def resume_key(settings: Settings) -> tuple[str, dict[str, Any]]:
         threshold = review_threshold(settings, meta)
     except (OSError, ValueError, AttributeError, TypeError):
         raise ModelError(f"{META_FILE} is missing or unreadable", str(meta_path.parent), "pass --model DIR") from None
-    try:
-        return version, settings_record(settings, threshold)
-    except OSError as exc:
-        raise UsageError(f"rules file cannot be read ({type(exc).__name__})", str(settings.rules)) from None
+    return version, settings_record(settings, threshold)
 
 
 def finished_row(job: Job, previous: dict[str, dict[str, Any]]) -> dict[str, Any] | None:

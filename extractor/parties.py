@@ -125,10 +125,11 @@ def _name_before(window: str) -> str | None:
     window = _without_representative(window)
     seg = _DESCRIBED.split(_SEP.split(window)[-1])[0]
     names = [n.strip(" ,") for n in _NAME.findall(seg)]
-    caps = _CAPS.search(seg.strip())
-    opener = ([m.group(0).strip().lower() for m in _SEP.finditer(window)] or [""])[-1]
-    if not names and caps and opener in ("between", "among", ":") and " " in caps.group(1).strip() and not re.search(r"\d", seg):
-        return _clean(caps.group(1).strip())  # "is between Clear Capital (the "Company")": the name right before
+    opener = (_SEP.findall(window) or [""])[-1].strip().lower()
+    if not names and opener in ("between", "among", ":") and not re.search(r"\d", seg):
+        caps = _CAPS.search(seg.strip())  # "is between Clear Capital (the "Company")": the name right before
+        if caps and " " in caps.group(1).strip():
+            return _clean(caps.group(1).strip())
     names = names or [n.strip(" ,") for n in _NAME.findall(window)]
     if names:
         return _clean(re.split(r"\d{4,}\S*,?\s+|,?\s+(?:and|AND|between|BETWEEN)\s+", names[-1])[-1])
@@ -206,8 +207,9 @@ def _named_only(paragraphs: Sequence[Paragraph]) -> list[Party]:
                 return [Party(n, []) for n in unique[:2]]
     found = []
     for para in paragraphs:
-        m = _NAME.match(para.text.lstrip("(0123456789). "))
-        if m and _REGISTERED.match(para.text.lstrip("(0123456789). ")[m.end():]):
+        text = para.text.lstrip("(0123456789). ")
+        m = _NAME.match(text)
+        if m and _REGISTERED.match(text[m.end():]):
             found.append(Party(m.group(1).strip(" ,"), []))
     return found[:2] if len(found) >= 2 else []
 
@@ -215,10 +217,11 @@ def _named_only(paragraphs: Sequence[Paragraph]) -> list[Party]:
 def _preamble(paragraphs: Sequence[Paragraph]) -> list[Party]:
     """Declarations of the first paragraphs that declare a named party or a role, until both are found;
     failing that, the two parties the opening names without defined terms."""
-    found = _declared(_openings(paragraphs))
+    openings = _openings(paragraphs)
+    found = _declared(openings)
     if len(found) < 2:
         names = {p.name for p in found}
-        found += [p for p in _named_only(_openings(paragraphs)) if p.name not in names][:2 - len(found)]
+        found += [p for p in _named_only(openings) if p.name not in names][:2 - len(found)]
     return found
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import platform
 import random
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from extractor.classifier import REVIEW_THRESHOLD, ClauseClassifier
 from extractor.dataset import Example, checksum
+from extractor.errors import TrainingDataError
 from extractor.evaluation import metrics
+from extractor.taxonomy import LABELS
 
 MODEL_NAME = "clause_classifier"
 HEADLESS_SHARE = 0.3  # share of examples also seen without their heading
@@ -41,11 +44,6 @@ MIN_PER_LABEL = 5  # fewer examples of a label than this cannot be trained and c
 
 def check_counts(examples: Sequence[Example]) -> None:
     """Refuse data that lacks a label or has too few of one: the model must know all six."""
-    from collections import Counter
-
-    from extractor.errors import TrainingDataError
-    from extractor.taxonomy import LABELS
-
     counts = Counter(e.label for e in examples)
     short = [f"{label} {counts[label]}" for label in LABELS if counts[label] < MIN_PER_LABEL]
     if short:
@@ -56,8 +54,6 @@ def check_counts(examples: Sequence[Example]) -> None:
 
 def _covers(splits: Sequence[tuple[list[int], list[int]]], labels: Sequence[str]) -> bool:
     """True when every split's training part holds at least two examples of every label."""
-    from collections import Counter
-
     wanted = set(labels)
     for train_idx, _ in splits:
         counts = Counter(labels[i] for i in train_idx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -61,14 +62,26 @@ def _compile(cid: str, raw: dict[str, Any], source: str) -> Concept:
         raise UsageError(f"concept {cid!r} is invalid ({exc})", source) from None
 
 
+def _read_rules(user_file: Path) -> bytes:
+    try:
+        return user_file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"rules file cannot be read ({type(exc).__name__})", str(user_file)) from None
+
+
+def rules_sha256(user_file: Path | None) -> str | None:
+    """sha256 of the user's rules file (None for the built-in rules), for the report's settings."""
+    return hashlib.sha256(_read_rules(user_file)).hexdigest() if user_file is not None else None
+
+
 def load_concepts(user_file: Path | None = None) -> dict[str, Concept]:
     """The shipped concepts, extended or overridden by ``user_file`` ("replace": true replaces all)."""
     shipped = json.loads(resources.files("extractor.rules").joinpath("concepts.json").read_text(encoding="utf-8"))
     raw = {k: v for k, v in shipped.items() if not k.startswith("_")}
     if user_file is not None:
         try:
-            user = json.loads(user_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+            user = json.loads(_read_rules(user_file).decode("utf-8"))
+        except ValueError as exc:
             raise UsageError(f"rules file cannot be read ({type(exc).__name__})", str(user_file)) from None
         if not isinstance(user, dict):
             raise UsageError("rules file must hold a JSON object of concepts", str(user_file))
