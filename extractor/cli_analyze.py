@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from extractor.cli import debug_on, model_option, password_from, trust_option, write_output
+from extractor.cli_common import debug_on, model_option, password_from, trust_option, write_output
 from extractor.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
 from extractor.preflight import DEFAULT_MAX_MB, DEFAULT_MAX_PAGES
 

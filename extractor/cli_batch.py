@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
-from extractor.cli import debug_on
 from extractor.cli_analyze import input_options, settings_from
+from extractor.cli_common import debug_on
 from extractor.errors import ExitCode, UsageError
 
 BAR_WIDTH = 24

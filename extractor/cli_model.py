@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from extractor.cli import model_option, trust_option, write_output
+from extractor.cli_common import model_option, trust_option, write_output
 from extractor.errors import TrainingDataError, UsageError, WorseModelError
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,13 @@ def test_help_describes_every_option(command: str | None) -> None:
     for param in cmd.params:
         if param.param_type_name == "option" and not param.hidden:
             assert param.help, f"{command} {param.name} has no help"
+
+
+@pytest.mark.parametrize("module", ["cli_analyze", "cli_batch", "cli_model", "cli"])
+def test_each_command_module_imports_on_its_own(module: str) -> None:
+    # a fresh interpreter: the modules already imported by this test session would hide a cycle
+    done = subprocess.run([sys.executable, "-c", f"import extractor.{module}"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 def test_missing_file_is_one_line_with_its_code(tmp_path: Path) -> None:
