@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from extractor.batch_output import (
     atomic_write,
@@ -124,7 +124,14 @@ def discover(root: Path, outdir: Path) -> tuple[list[tuple[Path, str]], list[tup
     return found, refused
 
 
-def resume_key(settings: Settings) -> tuple[str, dict[str, Any]]:
+class ResumeKey(NamedTuple):
+    """What a finished report must show to be reused: the model version and the settings record."""
+
+    version: str
+    settings: dict[str, Any]
+
+
+def resume_key(settings: Settings) -> ResumeKey:
     """The model version and settings record a finished report must show to be reused, read from the
     model's meta.json without unpickling it."""
     from extractor.analyzer import review_threshold, settings_record
@@ -137,7 +144,7 @@ def resume_key(settings: Settings) -> tuple[str, dict[str, Any]]:
         threshold = review_threshold(settings, meta)
     except (OSError, ValueError, AttributeError, TypeError):
         raise ModelError(f"{META_FILE} is missing or unreadable", str(meta_path.parent), "pass --model DIR") from None
-    return version, settings_record(settings, threshold)
+    return ResumeKey(version, settings_record(settings, threshold))
 
 
 def finished_row(job: Job, previous: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
@@ -156,13 +163,13 @@ def finished_row(job: Job, previous: dict[str, dict[str, Any]]) -> dict[str, Any
     return None
 
 
-def plan(found: list[tuple[Path, str]], outdir: Path, key: tuple[str, dict[str, Any]], force: bool,
+def plan(found: list[tuple[Path, str]], outdir: Path, key: ResumeKey, force: bool,
          rows: dict[str, dict[str, Any]]) -> tuple[list[Job], int]:
     """Jobs still to do (largest first) and how many files were done already.
 
     Rows of files already done, or unreadable, go into ``rows``.
     """
-    version, record = key
+    version = key.version
     previous = {} if force else read_previous_rows(outdir)
     jobs, skipped = [], 0
     for source, rel in found:
@@ -170,7 +177,7 @@ def plan(found: list[tuple[Path, str]], outdir: Path, key: tuple[str, dict[str, 
         try:
             if not inside(outdir, output.parent):
                 raise OutsideInputError("its report would be written outside the output folder", rel)
-            job = Job(source, rel, output, file_sha256(source), source.stat().st_size, version, record)
+            job = Job(source, rel, output, file_sha256(source), source.stat().st_size, version, key.settings)
         except OSError as exc:
             rows[rel] = failed_row(rel, InputMissingError(f"cannot read the file ({exc.strerror})", rel), "", version)
             continue
@@ -231,7 +238,7 @@ def run_batch(root: Path, outdir: Path, settings: Settings, options: BatchOption
     remove_stale_temporaries(outdir)
     key = resume_key(settings)
     found, refused = discover(root, outdir)
-    rows = {rel: failed_row(rel, err, "", key[0]) for rel, err in refused}
+    rows = {rel: failed_row(rel, err, "", key.version) for rel, err in refused}
     jobs, skipped = plan(found, outdir, key, options.force, rows)
     progress.start(len(found) + len(refused), skipped, len(jobs))
     try:
