@@ -22,7 +22,7 @@ PROVIDER_ROLES = ("service provider", "provider", "supplier", "vendor", "contrac
 CLIENT_ROLES = ("client", "customer", "company", "bank", "principal", "purchaser", "buyer", "owner", "controller", "party a",
                 "licensee", "employer", "contracting party", "ordering party", "fund", "funds", "trust", "issuer",
                 "subscriber", "sponsor", "retailer", "council", "authority", "society", "airline", "utility", "health system",
-                "covered entity", "partner", "you", "recipient")
+                "covered entity", "partner", "you", "recipient", "reseller", "distributor")
 _GENERIC = re.compile(r"^(the )?(this )?(agreement|contract|effective date|services?|part(y|ies)|software|sow|schedule|"
                       r"exhibit|order form|term|fees?|charges?|confidential information|affiliates?|territory|documentation|"
                       r"base terms|attachments?|[\d.]+)$", re.I)
@@ -123,16 +123,19 @@ def _without_representative(window: str) -> str:
 
 def _name_before(window: str) -> str | None:
     window = _without_representative(window)
-    seg = _DESCRIBED.split(_SEP.split(window)[-1])[0]
+    last = _SEP.split(window)[-1]
+    seg = _DESCRIBED.split(last)[0]
     names = [n.strip(" ,") for n in _NAME.findall(seg)]
     opener = (_SEP.findall(window) or [""])[-1].strip().lower()
-    if not names and opener in ("between", "among", ":") and not re.search(r"\d", seg):
-        caps = _CAPS.search(seg.strip())  # "is between Clear Capital (the "Company")": the name right before
-        if caps and " " in caps.group(1).strip():
-            return _clean(caps.group(1).strip())
+    caps = _CAPS.search(seg.strip()) if not re.search(r"\d", seg) else None
+    caps_name = caps.group(1).strip() if caps and " " in caps.group(1).strip() else None
+    if not names and opener in ("between", "among", ":") and caps_name:
+        return _clean(caps_name)  # "is between Clear Capital (the "Company")": the name right before
     names = names or [n.strip(" ,") for n in _NAME.findall(window)]
     if names:
         return _clean(re.split(r"\d{4,}\S*,?\s+|,?\s+(?:and|AND|between|BETWEEN)\s+", names[-1])[-1])
+    if opener == "and" and seg != last and caps_name:
+        return _clean(caps_name)  # "and ACME STRATEGIES, a Nevada corporation, ...": the name before its description
     tail = re.split(r"\b(?:between|among|and|by|of)\b|[;:]", window)[-1]
     head = re.split(r"\s+(?=\S*\d)", tail.strip())[0]
     tail = re.split(r"[.!?]\s+", head)[-1] if len(head) > 2 else tail

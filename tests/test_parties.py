@@ -122,6 +122,12 @@ LAYOUTS = {
         ['THIS AGREEMENT between Tidewater Income Fund, a Delaware statutory trust ("Client") and Ostrander Services '
          'LLC ("Agent").'],
         "Ostrander Services LLC", "Tidewater Income Fund"),
+    "a second party without a company suffix, as reseller": (
+        ['This Reseller Agreement is made as of 2 June 2025 by and between QUILLSTONE SOFTWARE CORPORATION, a Delaware '
+         'corporation with its principal place of business at 10 Elm Road, Austin, Texas 78701 ("Quillstone"), and '
+         'BRIGHT HARBOR VENTURES, an Oregon corporation, with its principal place of business at 55 Pine Street, '
+         'Portland, OR 97204 ("Reseller").'],
+        "QUILLSTONE SOFTWARE CORPORATION", "BRIGHT HARBOR VENTURES"),
 }
 
 
