@@ -18,6 +18,7 @@ class TextLine:
     bold: bool = False
     column: int = 0
     table: bool = False  # a table row: cells separated by wide gaps, joined with " | "
+    after_page_number: bool = False  # a page number printed mid-page was removed right before it
 
 
 @dataclass(frozen=True)

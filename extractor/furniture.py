@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from extractor.document import TextLine
 
@@ -20,6 +21,7 @@ _PAGE_OF = re.compile(r"\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _CLAUSE = re.compile(r"^(?:(?:article|section|clause|schedule|exhibit|annex|part)\s+\w+|\d{1,3}\.\d{0,3}\s)", re.I)
 _SPACE = re.compile(r"\s+")
+_BARE_NUMBER = re.compile(r"^[-–—(\[]?\s*\d{1,3}\s*[-–—)\]]?$")  # "7", "- 7 -", "(7)": never "7." (a clause number)
 EDGE = 3  # lines at the top and at the bottom of a page where furniture lives
 MAX_WORDS = 20  # a running header or footer is short (words with letters)
 
@@ -85,6 +87,31 @@ def _is_furniture(line: TextLine, edge: bool, repeated: set[str], anywhere: set[
     return edge and (key in repeated or is_page_number(line.text))
 
 
+def _prose(line: TextLine) -> bool:
+    return not line.table and sum(1 for w in line.text.split() if any(c.isalpha() for c in w)) >= 3
+
+
+def _inline_page_numbers(lines: list[TextLine], flags: list[bool]) -> set[int]:
+    """Bare page numbers printed inside a page, between lines of prose: EDGAR exhibits keep the
+    pagination of the original document, so "... the party not in default" / "2" / "may, by giving
+    notice ..." runs on in mid-page. One or two such lines (a footer and the next header) with prose
+    on both sides are furniture; runs of numbers (tables, contents pages) are not touched. Returns the
+    indexes of the lines that resume the text after such a number."""
+    resumed: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and j - i < 3 and not lines[j].table and _BARE_NUMBER.match(lines[j].text.strip()):
+            j += 1
+        if 0 < j - i <= 2 and 0 < i and j < len(lines) and _prose(lines[i - 1]) and _prose(lines[j]) \
+                and lines[i - 1].page == lines[j].page:
+            for k in range(i, j):
+                flags[k] = True
+            resumed.add(j)
+        i = max(j, i + 1)
+    return resumed
+
+
 def _extend_clusters(lines: list[TextLine], flags: list[bool], repeated: set[str]) -> None:
     """A repeated line right next to furniture is furniture too (a header printed mid-page)."""
     for i, ln in enumerate(lines):
@@ -121,17 +148,18 @@ def split_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
     edge_ids = {id(ln) for page_lines in by_page.values() for ln in _edges(page_lines)}
     flags = [_is_furniture(ln, id(ln) in edge_ids, repeated, anywhere) for ln in lines]
     _extend_clusters(lines, flags, repeated)
+    resumed = _inline_page_numbers(lines, flags)
     _keep_some_text(lines, flags)
     body: list[TextLine] = []
     removed: Counter[str] = Counter()
     first: dict[str, str] = {}
-    for ln, flag in zip(lines, flags, strict=True):
+    for i, (ln, flag) in enumerate(zip(lines, flags, strict=True)):
         if flag:
             key = "#" if is_page_number(ln.text) else _key(ln.text)
             first.setdefault(key, ln.text)
             removed[key] += 1
         else:
-            body.append(ln)
+            body.append(replace(ln, after_page_number=True) if i in resumed else ln)
     body = _drop_carried(body)
     return body, [first[k] if n == 1 else f"{first[k]} (x{n})" for k, n in removed.items()]
 

@@ -69,7 +69,7 @@ class _Block:
 def _gap_breaks(prev: TextLine, line: TextLine, spacing: float, width: float) -> bool:
     if prev.table or line.table:  # each table row stands alone, as a readable row of cells
         return True
-    if prev.page != line.page or prev.column != line.column:
+    if prev.page != line.page or prev.column != line.column or line.after_page_number:
         return bool(_SENTENCE_END.search(prev.text)) and not line.text[:1].islower()
     gap = line.bbox[1] - prev.bbox[3]
     if gap > spacing * 1.6 + 2:

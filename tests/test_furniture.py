@@ -72,3 +72,29 @@ def test_single_page_keeps_everything_but_its_page_number() -> None:
     body, removed = split_furniture(_page(1, ["MASTER SERVICES AGREEMENT", "1. Scope", "1"]))
     assert [ln.text for ln in body] == ["MASTER SERVICES AGREEMENT", "1. Scope"]
     assert removed == ["1"]
+
+
+def test_page_number_printed_mid_page_is_removed_and_the_sentence_runs_on() -> None:
+    from extractor.paragraphs import build_paragraphs
+
+    prose = [f"The Supplier shall keep records of calls {w}." for w in WORDS[:4]]
+    texts = [*prose, "1.3 Termination. If either party defaults and fails to cure the default within thirty days,",
+             "then the party not in default", "7", "may end this Agreement by written notice to the other party.",
+             "2. Fees. The Client shall pay the monthly fee for the Services and", "8", "9",
+             "Management Fees are due within thirty days of the invoice date.", *prose]
+    body, removed = split_furniture(_page(1, texts))
+    assert [ln.text for ln in body] == [t for t in texts if not t.isdigit()]
+    assert removed == ["7 (x3)"]
+    paragraphs = [p.text for p in build_paragraphs(body)]
+    assert paragraphs[1] == ("1.3 Termination. If either party defaults and fails to cure the default within thirty days, "
+                             "then the party not in default may end this Agreement by written notice to the other party.")
+    assert paragraphs[2].startswith("2. Fees. The Client shall pay the monthly fee for the Services and Management Fees "
+                                    "are due within thirty days of the invoice date.")
+
+
+def test_numbers_in_columns_and_clause_numbers_stay() -> None:
+    prose = [f"The Supplier shall keep records of calls {w}" for w in WORDS[:4]]
+    texts = [*prose, "The fees for each tier are set out below for the whole term", "1", "2", "3",
+             "and they apply to every contact handled in the month.", "4.", *prose]
+    body, _ = split_furniture(_page(1, texts))
+    assert [ln.text for ln in body] == texts
