@@ -19,6 +19,7 @@ _NUMBER = re.compile(
 _HEADING_WORD = re.compile(r"^(article|section|schedule|exhibit|annex|appendix|attachment|part|chapter)\b", re.I)
 _REFERENCE_END = re.compile(r"\b(section|sections|clause|clauses|article|paragraph|of|in|under|to|and|or|see)$", re.I)
 _SENTENCE_END = re.compile(r"[.:;!?]['\"”’)]?$")
+_RUN_IN = re.compile(r"^(.*?\b(?!(?:inc|ltd|corp|nos)\.)[A-Za-z]{3,})\.\s+\S", re.I)  # "TITLE. Text" ("No. 7" is no title)
 _JOINERS = frozenset("and or of the to for by with in a an".split())
 MAX_WORDS = 350
 
@@ -45,6 +46,9 @@ def is_heading(line: TextLine, body_size: float) -> bool:
         return False
     if rest.endswith(".") and len(rest.split()) > (6 if rest != text else 3):
         return False
+    run_in = _RUN_IN.search(rest)
+    if run_in and len(run_in.group(1).split()) >= 2 and not _is_label(run_in.group(1)):
+        return False  # "1.1 AGREEMENT TO OUTSOURCE SERVICES. HPS" (wrapping on): a run-in title, then its text
     styled = _caps_share(text) > 0.8 or line.bold or (body_size and line.size > body_size + 1.0)
     numbered_title = bool(clause_number(text)) and rest[:1].isupper() and len(rest.split()) <= 6
     return bool(styled or _HEADING_WORD.match(text) or numbered_title)

@@ -89,3 +89,14 @@ def test_a_heading_nobody_carries_becomes_a_paragraph() -> None:
     paras = build_paragraphs(_lines(["4.1 Implementation", "4.2 Fees", "The Client pays monthly."], bold=frozenset({0, 1})))
     assert [p.text for p in paras] == ["4.1 Implementation", "The Client pays monthly."]
     assert paras[1].heading == "4.2 Fees"
+
+
+def test_a_capitals_run_in_title_that_wraps_into_its_text_is_not_a_heading() -> None:
+    lines = _lines(["1. SERVICES", "1.1 APPOINTMENT OF THE PROVIDER. THE CLIENT",
+                    "appoints the Provider to answer its customer calls on working days.",
+                    "2. FEES AND CHARGES", "Fees are due monthly. See ACME CONTRACT No. 7 for rates."])
+    paras = build_paragraphs(lines)
+    assert paras[0].text == ("1.1 APPOINTMENT OF THE PROVIDER. THE CLIENT appoints the Provider to answer its customer "
+                             "calls on working days.")
+    assert paras[0].heading == "1.1 APPOINTMENT OF THE PROVIDER"
+    assert [p.heading for p in paras[1:]] == ["2. FEES AND CHARGES"]
