@@ -16,6 +16,7 @@ from extractor.rules.periods import PERIOD as _PERIOD
 from extractor.rules.periods import period
 
 _I = re.I
+_DATE = r"(?:[A-Z][a-z]{2,8} \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:day of )?[A-Z][a-z]{2,8},? \d{4})"
 TERM_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "payment_model": (
         ("per_hour", re.compile(r"\b(per|an|each) (agent |productive |billable |man[- ])?(hour|man-hour)\b|"
@@ -33,6 +34,7 @@ TERM_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "payment_deadline": (("", re.compile(rf"\bwithin (?P<v>{_PERIOD})\b[^.]{{0,80}}\b(invoice|receipt)\b|"
         rf"\b(?:net|payable within) (?P<v2>\d+ days)\b", _I)),),
     "contract_term": (("", re.compile(rf"\b(initial )?(term|period) of (?P<v>{_PERIOD})\b|"
+        rf"\bterm\b[^.]{{0,160}}\b(?:end|expire|terminate)s? on (?P<until>{_DATE})|"
         rf"\b(remain|continue) in (full )?(force|effect) for (a period of )?(?P<v2>{_PERIOD})|"
         r"\bshall (remain|continue) in (full )?(force|effect) (for|until)\b|"
         rf"\b(begins|commences|starts|runs)\b[^.]{{0,80}}\b(continues|runs|ends|expires)\b[^.]{{0,60}}?(?P<v3>{_PERIOD})|"
@@ -41,7 +43,7 @@ TERM_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         r"\b(renew|extend)\w* (automatically|tacitly)\b|\bsuccessive (renewal )?(terms|"
         r"periods)\b|\brenew\w* for (an )?additional\b", _I)),),
     "renewal_notice": (("", re.compile(rf"\b(?P<v>{_PERIOD})['’]?s?\)? (prior |advance )?(written )?notice[^.]{{0,120}}"
-        rf"\b(renew\w*|non-renewal|expir\w*|end of the (then[- ]current |initial |renewal )?(term|period))|"
+        rf"\b(renew\w*|non-renewal|not to extend|expir\w*|end of the (then[- ]current |initial |renewal )?(term|period))|"
         rf"\b(renew\w*|non-renewal)\b[^.]{{0,120}}\b(at least |not less than |no later than )?(?P<v2>{_PERIOD})['’]?s?\)? "
         r"(prior to|before|in advance)", _I)),),
     "termination_for_convenience": (("", re.compile(r"\bterminat\w*[^.]{0,80}\b(for convenience|without cause|"
@@ -88,7 +90,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "payment_deadline": ("days", "net "),
     "contract_term": ("term", "period", "force", "effect", "year", "month"),
     "renewal": ("renew", "extend", "successive"),
-    "renewal_notice": ("renew", "expir"),
+    "renewal_notice": ("renew", "expir", "not to extend"),
     "termination_for_convenience": ("terminat",),
     "termination_for_cause": ("terminat",),
     "governing_law": ("law",),
@@ -111,6 +113,8 @@ def _value(term_id: str, value: str, match: re.Match[str], sentence: str) -> str
     if term_id in NOTICE_VALUE:
         notice = _NOTICE.search(sentence)
         return f"on {period(notice.group('v') or notice.group('v2'))}' notice" if notice else "notice not stated"
+    if match.groupdict().get("until"):
+        return f"until {match.group('until')}"
     group = next((g for k, g in match.groupdict().items() if k.startswith("v") and g), None)
     if group:
         return period(group) if term_id not in ("governing_law", "forum") else group.strip()
