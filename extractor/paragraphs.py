@@ -13,7 +13,7 @@ from extractor.textnorm import join_hyphenated
 
 _NUMBER = re.compile(
     r"^(?P<num>(?:(?:section|clause|article|art\.)\s+)?(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|\d{1,3}\)|"
-    r"\([a-z]{1,2}\)|[a-z]\)|\([ivxl]{1,5}\)|[ivxl]{1,5}\)|\(\d{1,3}\)|[A-Z]\.)(?=\s|$))",
+    r"\([a-z]{1,2}\)|[a-z]\)|\([ivxl]{1,5}\)|[ivxl]{1,5}\)|\(\d{1,3}\)|[A-Z]\.)(?=\s|$)|\d{1,3}\.(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 _HEADING_WORD = re.compile(r"^(article|section|schedule|exhibit|annex|appendix|attachment|part|chapter)\b", re.I)
@@ -122,6 +122,16 @@ def _continues_title(title: _Block, line: TextLine, spacing: float) -> bool:
     return same_look and (_caps_share(last.text) > 0.8) == (_caps_share(line.text) > 0.8)
 
 
+_PARTY_LABEL = re.compile(r"^(?:(?:by )?and(?: between)?|between|among|party [a-z0-9]{1,2}|(?:the )?(?:client|customer|"
+                          r"supplier|service provider|provider|contractor|company|vendor))\s*:$", re.I)
+
+
+def _after_label(prev: TextLine | None) -> bool:
+    """True after a preamble label line such as "Between:", "And:" or "Party A:": what follows is a
+    party's name (often in bold or capitals), not a heading."""
+    return prev is not None and bool(_PARTY_LABEL.match(prev.text.strip()))
+
+
 def _blocks(lines: list[TextLine]) -> list[_Block]:
     """Group lines into blocks: headings (title blocks) and the body blocks between them."""
     body_size = statistics.median([ln.size for ln in lines]) if lines else 0.0
@@ -132,7 +142,7 @@ def _blocks(lines: list[TextLine]) -> list[_Block]:
         after_title = bool(blocks) and blocks[-1].title
         starts = prev is None or after_title or _gap_breaks(prev, line, spacing, width) or _number_breaks(prev, line)
         starts = starts or _style_break(prev, line)  # type: ignore[arg-type]
-        if starts and is_heading(line, body_size):
+        if starts and is_heading(line, body_size) and not _after_label(prev):
             if after_title and _continues_title(blocks[-1], line, spacing):
                 blocks[-1].lines.append(line)
             else:

@@ -23,6 +23,8 @@ def test_clause_numbers() -> None:
     assert clause_number("(b) the Client") == "(b)"
     assert clause_number("Section 4.02 Payment") == "Section 4.02"
     assert clause_number("The Client") is None
+    assert clause_number("3.Dolphin agrees to edit the photos") == "3."  # no space after the number
+    assert clause_number("1.5 million photos") == "1.5" and clause_number("No.5 applies") is None
 
 
 def test_styles_nest_like_contracts() -> None:
@@ -100,3 +102,14 @@ def test_a_capitals_run_in_title_that_wraps_into_its_text_is_not_a_heading() -> 
                              "calls on working days.")
     assert paras[0].heading == "1.1 APPOINTMENT OF THE PROVIDER"
     assert [p.heading for p in paras[1:]] == ["2. FEES AND CHARGES"]
+
+
+def test_clauses_numbered_without_a_space_and_a_bold_party_name_after_between() -> None:
+    lines = _lines(["PHOTO EDITING AGREEMENT", "Between:", "Lumen Studio Corp.", "12 Harbour Road, Vancouver", "",
+                    "The parties agree as follows:", "1.Lumen shall pay the fee of USD 5,000 within 30 days;",
+                    "2.Upon completion of the test, Lumen will send at least 3,000 photos a month;"], bold=frozenset({0, 2}))
+    texts = [p.text for p in build_paragraphs(lines)]
+    assert texts[:2] == ["Between:", "Lumen Studio Corp. 12 Harbour Road, Vancouver"]
+    assert texts[-2:] == ["1.Lumen shall pay the fee of USD 5,000 within 30 days;",
+                          "2.Upon completion of the test, Lumen will send at least 3,000 photos a month;"]
+
