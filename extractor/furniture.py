@@ -161,7 +161,14 @@ def split_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
         else:
             body.append(replace(ln, after_page_number=True) if i in resumed else ln)
     body = _drop_carried(body)
-    return body, [first[k] if n == 1 else f"{first[k]} (x{n})" for k, n in removed.items()]
+    return body, [_removed_entry(first[k], n) for k, n in removed.items()]
+
+
+def _removed_entry(text: str, count: int) -> str:
+    """"Page 1 of 4 (x4)"; bare numbers are named: "page number 7", "page numbers (x12)"."""
+    if not any(c.isalpha() for c in text) or re.fullmatch(r"\W*[ivxlc]{1,6}\W*", text, re.I):
+        return f"page number {text.strip()}" if count == 1 else f"page numbers (x{count})"
+    return text if count == 1 else f"{text} (x{count})"
 
 
 def _drop_carried(body: list[TextLine]) -> list[TextLine]:
