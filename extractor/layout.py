@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from extractor.document import TextLine
-from extractor.paragraphs import clause_number
+from extractor.outline import clause_number
 from extractor.textnorm import normalize
 
 Word = dict[str, Any]

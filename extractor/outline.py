@@ -12,11 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+_NUMBER = re.compile(
+    r"^(?P<num>(?:(?:section|clause|article|art\.)\s+)?(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|\d{1,3}\)|"
+    r"\([a-z]{1,2}\)|[a-z]\)|\([ivxl]{1,5}\)|[ivxl]{1,5}\)|\(\d{1,3}\)|[A-Z]\.)(?=\s|$)|\d{1,3}\.(?=(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
 _ROMAN = re.compile(r"^[ivxl]{1,5}$")
 _LABEL = re.compile(r"^(article|part|chapter)\b", re.I)
 _ANNEX = re.compile(r"^(schedule|exhibit|annex|appendix|attachment|addendum)\b", re.I)
 _SMALL = frozenset("a an and as at by for from in of on or the to with under upon into its their".split())
 _INLINE_TITLE = re.compile(r"^(?P<title>[A-Z][^.:;]{0,80}?)(?:\.|:|\s[-–—])\s+(?=\S)")
+
+
+def clause_number(text: str) -> str | None:
+    """The clause number a paragraph starts with ("12.3", "(b)", "Section 4.02"), or None."""
+    m = _NUMBER.match(text)
+    return m.group("num") if m else None
 
 
 @dataclass(frozen=True)

@@ -8,26 +8,15 @@ import statistics
 from dataclasses import dataclass, field
 
 from extractor.document import BBox, Paragraph, TextLine
-from extractor.outline import Outline
+from extractor.outline import Outline, clause_number
 from extractor.textnorm import join_hyphenated
 
-_NUMBER = re.compile(
-    r"^(?P<num>(?:(?:section|clause|article|art\.)\s+)?(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|\d{1,3}\)|"
-    r"\([a-z]{1,2}\)|[a-z]\)|\([ivxl]{1,5}\)|[ivxl]{1,5}\)|\(\d{1,3}\)|[A-Z]\.)(?=\s|$)|\d{1,3}\.(?=(?-i:[A-Z])))",
-    re.IGNORECASE,
-)
 _HEADING_WORD = re.compile(r"^(article|section|schedule|exhibit|annex|appendix|attachment|part|chapter)\b", re.I)
 _REFERENCE_END = re.compile(r"\b(section|sections|clause|clauses|article|paragraph|of|in|under|to|and|or|see)$", re.I)
 _SENTENCE_END = re.compile(r"[.:;!?]['\"”’)]?$")
 _RUN_IN = re.compile(r"^(.*?\b(?!(?:inc|ltd|corp|nos)\.)[A-Za-z]{3,})\.\s+\S", re.I)  # "TITLE. Text" ("No. 7" is no title)
 _JOINERS = frozenset("and or of the to for by with in a an".split())
 MAX_WORDS = 350
-
-
-def clause_number(text: str) -> str | None:
-    """The clause number a paragraph starts with ("12.3", "(b)", "Section 4.02"), or None."""
-    m = _NUMBER.match(text)
-    return m.group("num") if m else None
 
 
 def _caps_share(text: str) -> float:

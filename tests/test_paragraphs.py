@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extractor.document import TextLine
-from extractor.outline import Outline, inline_title, style_of
-from extractor.paragraphs import build_paragraphs, clause_number
+from extractor.outline import Outline, clause_number, inline_title, style_of
+from extractor.paragraphs import build_paragraphs
 
 
 def _lines(texts: list[str], page: int = 1, top: float = 100.0, bold: frozenset[int] = frozenset()) -> list[TextLine]:
