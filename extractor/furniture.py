@@ -21,7 +21,7 @@ _PAGE_OF = re.compile(r"\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _CLAUSE = re.compile(r"^(?:(?:article|section|clause|schedule|exhibit|annex|part)\s+\w+|\d{1,3}\.\d{0,3}\s)", re.I)
 _SPACE = re.compile(r"\s+")
-_BARE_NUMBER = re.compile(r"^[-–—(\[]?\s*\d{1,3}\s*[-–—)\]]?$")  # "7", "- 7 -", "(7)": never "7." (a clause number)
+_BARE_NUMBER = re.compile(r"^(?:\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—])$")  # "7", "- 7 -"; never "7." or "(7)" (clause numbers)
 EDGE = 3  # lines at the top and at the bottom of a page where furniture lives
 MAX_WORDS = 20  # a running header or footer is short (words with letters)
 
@@ -150,6 +150,20 @@ def split_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
     _extend_clusters(lines, flags, repeated)
     resumed = _inline_page_numbers(lines, flags)
     _keep_some_text(lines, flags)
+    body, removed = _separate(lines, flags, resumed)
+    return _drop_carried(body), removed
+
+
+def drop_inline_page_numbers(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
+    """For plain-text contracts: only the page numbers printed between lines of prose (see
+    ``_inline_page_numbers``) go; the sentence they interrupted is joined again."""
+    flags = [False] * len(lines)
+    resumed = _inline_page_numbers(lines, flags)
+    return _separate(lines, flags, resumed)
+
+
+def _separate(lines: list[TextLine], flags: list[bool], resumed: set[int]) -> tuple[list[TextLine], list[str]]:
+    """(body lines, one entry per distinct removed text with its count)."""
     body: list[TextLine] = []
     removed: Counter[str] = Counter()
     first: dict[str, str] = {}
@@ -160,7 +174,6 @@ def split_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
             removed[key] += 1
         else:
             body.append(replace(ln, after_page_number=True) if i in resumed else ln)
-    body = _drop_carried(body)
     return body, [_removed_entry(first[k], n) for k, n in removed.items()]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from extractor import quality
 from extractor.document import ExtractedDocument, TextLine
 from extractor.errors import NotAPdfError, NoTextLayerError
-from extractor.furniture import split_furniture
+from extractor.furniture import drop_inline_page_numbers, split_furniture
 from extractor.paragraphs import build_paragraphs
 from extractor.pdf import PageCallback, read_lines
 from extractor.preflight import DEFAULT_MAX_MB, DEFAULT_MAX_PAGES, check_file
@@ -71,8 +71,8 @@ def read_document(path: Path, options: ReadOptions = ReadOptions(), on_page: Pag
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise NotAPdfError("text file is not UTF-8", name) from None
-        furniture: list[str] = []
-        lines, pages, warnings = text_lines(text), text.count("\f") + 1, []
+        lines, furniture = drop_inline_page_numbers(text_lines(text))
+        pages, warnings = text.count("\f") + 1, []
     else:
         pdf = read_lines(path, options.password, options.max_pages, on_page)
         lines, furniture = split_furniture(pdf.lines)

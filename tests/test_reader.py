@@ -142,3 +142,16 @@ def test_run_on_text_lines_split_at_clause_numbers(tmp_path: Path) -> None:
     texts = [p.text for p in paragraphs]
     assert any(t.startswith("3.1 The Supplier") for t in texts) and any(t.startswith("4.3 The Supplier") for t in texts)
     assert not any(t.startswith("4.2 above") for t in texts)  # a reference inside a sentence is not a clause start
+
+
+def test_text_contract_page_numbers_between_prose_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "exhibit.txt"
+    path.write_text("2. FEES\n\nWithin ninety (90) days following the end of each\n\n                3\n\n"
+                    "calendar year, the Provider shall send the Client a statement of the fees.\n\n"
+                    "13)\n\nThe Client shall pay each invoice within thirty days.\n", encoding="utf-8")
+    doc = read_document(path)
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == ("Within ninety (90) days following the end of each calendar year, the Provider shall send the "
+                        "Client a statement of the fees.")
+    assert texts[1] == "13) The Client shall pay each invoice within thirty days."  # a clause number stays
+    assert doc.furniture == ("page number 3",)
