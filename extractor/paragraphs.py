@@ -36,7 +36,7 @@ def is_heading(line: TextLine, body_size: float) -> bool:
     if rest.endswith(".") and len(rest.split()) > (6 if rest != text else 3):
         return False
     run_in = _RUN_IN.search(rest)
-    if run_in and len(run_in.group(1).split()) >= 2 and not _is_label(run_in.group(1)):
+    if run_in and not _is_label(run_in.group(1)):
         return False  # "1.1 AGREEMENT TO OUTSOURCE SERVICES. HPS" (wrapping on): a run-in title, then its text
     styled = _caps_share(text) > 0.8 or line.bold or (body_size and line.size > body_size + 1.0)
     numbered_title = bool(clause_number(text)) and rest[:1].isupper() and len(rest.split()) <= 6

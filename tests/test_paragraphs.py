@@ -93,6 +93,14 @@ def test_a_heading_nobody_carries_becomes_a_paragraph() -> None:
     assert paras[1].heading == "4.2 Fees"
 
 
+def test_a_one_word_run_in_title_that_wraps_into_its_text_is_not_a_heading() -> None:
+    paras = build_paragraphs(_lines(["12. Termination. This Agreement shall terminate",
+                                     "(a) at the option of either party, upon 90 days' written notice."]))
+    assert paras[0].text == ("12. Termination. This Agreement shall terminate (a) at the option of either party, "
+                             "upon 90 days' written notice.")
+    assert paras[0].heading == "12. Termination"
+
+
 def test_a_capitals_run_in_title_that_wraps_into_its_text_is_not_a_heading() -> None:
     lines = _lines(["1. SERVICES", "1.1 APPOINTMENT OF THE PROVIDER. THE CLIENT",
                     "appoints the Provider to answer its customer calls on working days.",
