@@ -73,3 +73,14 @@ def test_general_amendment_clause_is_not_a_payment_term() -> None:
 def test_missing_category() -> None:
     results = [ClauseResult(1, 1, (1,), None, None, "x", "liability", 0.9, {}, False)]
     assert [f.id for f in category_flags(results)][0] == "missing_category:scope_of_services"
+
+
+def test_missing_category_names_the_likeliest_paragraph() -> None:
+    results = [ClauseResult(1, 1, (1,), None, None, "x", "liability", 0.9,
+                            {"liability": 0.9, "dispute_resolution": 0.02, "other": 0.08}, False),
+               ClauseResult(2, 3, (3,), None, None, "y", "other", 0.55,
+                            {"other": 0.55, "dispute_resolution": 0.42, "liability": 0.03}, False)]
+    flags = {f.id: f for f in category_flags(results)}
+    assert flags["missing_category:dispute_resolution"].message == (
+        "no paragraph is classified as dispute_resolution (likeliest: p.3 ¶2, 42%)")
+    assert flags["missing_category:scope_of_services"].message == "no paragraph is classified as scope_of_services"

@@ -85,10 +85,18 @@ def trap_flags(sentences: Sequence[Sentence], concepts: dict[str, Concept], part
 
 
 def category_flags(results: Sequence[ClauseResult]) -> list[Flag]:
-    """missing_category:<id> for each of the five categories no paragraph was classified as."""
+    """missing_category:<id> for each of the five categories no paragraph was classified as; the
+    message names the paragraph the classifier found likeliest for it, for the reviewer to check."""
     present = {r.label for r in results}
     return [
-        Flag(missing_category_flag(cat), "medium", f"no paragraph is classified as {cat}", None, (),
-             {"categories": [cat], "paragraphs": len(results)})
+        Flag(missing_category_flag(cat), "medium", f"no paragraph is classified as {cat}{_closest(results, cat)}", None,
+             (), {"categories": [cat], "paragraphs": len(results)})
         for cat in CATEGORIES if cat not in present
     ]
+
+
+def _closest(results: Sequence[ClauseResult], category: str) -> str:
+    best = max(results, key=lambda r: r.scores.get(category, 0.0), default=None)
+    if best is None or best.scores.get(category, 0.0) < 0.05:
+        return ""
+    return f" (likeliest: p.{best.page} ¶{best.id}, {best.scores[category]:.0%})"
