@@ -93,8 +93,8 @@ def _prose(line: TextLine) -> bool:
 
 def _inline_page_numbers(lines: list[TextLine], flags: list[bool]) -> set[int]:
     """Bare page numbers printed inside a page, between lines of prose: EDGAR exhibits keep the
-    pagination of the original document, so "... the party not in default" / "2" / "may, by giving
-    notice ..." runs on in mid-page. One or two such lines (a footer and the next header) with prose
+    pagination of the original document, so a sentence such as "... the Provider, having warned" / "2" /
+    "the Client, may pause ..." runs on in mid-page. One or two such lines (a footer and the next header) with prose
     on both sides are furniture; runs of numbers (tables, contents pages) are not touched. Returns the
     indexes of the lines that resume the text after such a number."""
     resumed: set[int] = set()

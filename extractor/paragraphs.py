@@ -37,7 +37,7 @@ def is_heading(line: TextLine, body_size: float) -> bool:
         return False
     run_in = _RUN_IN.search(rest)
     if run_in and not _is_label(run_in.group(1)):
-        return False  # "1.1 AGREEMENT TO OUTSOURCE SERVICES. HPS" (wrapping on): a run-in title, then its text
+        return False  # "1.1 HELP DESK COVER. THE PROVIDER" (wrapping on): a run-in title, then its text
     styled = _caps_share(text) > 0.8 or line.bold or (body_size and line.size > body_size + 1.0)
     numbered_title = bool(clause_number(text)) and rest[:1].isupper() and len(rest.split()) <= 6
     return bool(styled or _HEADING_WORD.match(text) or numbered_title)

@@ -78,18 +78,18 @@ def test_page_number_printed_mid_page_is_removed_and_the_sentence_runs_on() -> N
     from extractor.paragraphs import build_paragraphs
 
     prose = [f"The Supplier shall keep records of calls {w}." for w in WORDS[:4]]
-    texts = [*prose, "1.3 Termination. If either party defaults and fails to cure the default within thirty days,",
-             "then the party not in default", "7", "may end this Agreement by written notice to the other party.",
-             "2. Fees. The Client shall pay the monthly fee for the Services and", "8", "9",
-             "Management Fees are due within thirty days of the invoice date.", *prose]
+    texts = [*prose, "4.2 Suspension. If an invoice stays unpaid for forty-five days after a reminder,",
+             "the Provider, having warned the Client in writing", "7", "may pause outbound campaigns until it is paid.",
+             "5. Reports. The Provider shall send a weekly dashboard covering queue times and", "8", "9",
+             "Satisfaction Scores for every channel in the week before.", *prose]
     body, removed = split_furniture(_page(1, texts))
     assert [ln.text for ln in body] == [t for t in texts if not t.isdigit()]
     assert removed == ["page numbers (x3)"]
     paragraphs = [p.text for p in build_paragraphs(body)]
-    assert paragraphs[1] == ("1.3 Termination. If either party defaults and fails to cure the default within thirty days, "
-                             "then the party not in default may end this Agreement by written notice to the other party.")
-    assert paragraphs[2].startswith("2. Fees. The Client shall pay the monthly fee for the Services and Management Fees "
-                                    "are due within thirty days of the invoice date.")
+    assert paragraphs[1] == ("4.2 Suspension. If an invoice stays unpaid for forty-five days after a reminder, the Provider, "
+                             "having warned the Client in writing may pause outbound campaigns until it is paid.")
+    assert paragraphs[2].startswith("5. Reports. The Provider shall send a weekly dashboard covering queue times and "
+                                    "Satisfaction Scores for every channel in the week before.")
 
 
 def test_numbers_in_columns_and_clause_numbers_stay() -> None:

@@ -123,10 +123,9 @@ LAYOUTS = {
          'LLC ("Agent").'],
         "Ostrander Services LLC", "Tidewater Income Fund"),
     "a second party without a company suffix, as reseller": (
-        ['This Reseller Agreement is made as of 2 June 2025 by and between QUILLSTONE SOFTWARE CORPORATION, a Delaware '
-         'corporation with its principal place of business at 10 Elm Road, Austin, Texas 78701 ("Quillstone"), and '
-         'BRIGHT HARBOR VENTURES, an Oregon corporation, with its principal place of business at 55 Pine Street, '
-         'Portland, OR 97204 ("Reseller").'],
+        ['Distribution agreement dated 2 June 2025 between QUILLSTONE SOFTWARE CORPORATION, incorporated in Delaware, '
+         'of 10 Elm Road, Austin, Texas 78701 ("Quillstone") and BRIGHT HARBOR VENTURES, an Oregon corporation, whose '
+         'offices are at 55 Pine Street, Portland, OR 97204 ("Reseller").'],
         "QUILLSTONE SOFTWARE CORPORATION", "BRIGHT HARBOR VENTURES"),
 }
 

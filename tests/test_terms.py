@@ -103,9 +103,9 @@ def test_breach_termination_without_convenience_and_data_breach_liability() -> N
 @pytest.mark.parametrize(("text", "value"), [
     ("5.1 This MSA begins on the date above and continues until the later of two (2) years or the last SOW ends.", "2 years"),
     ("Term of this SOW: eighteen (18) months from the Start Date.", "18 months"),
-    ("2.1 TERM. The term of this Agreement will commence on March 1, 2025 and will end on February 28, 2027.",
+    ("Duration. Services start on 1 March 2025; the term ends on February 28, 2027 unless the Client extends it.",
      "until February 28, 2027"),
-    ("The Term shall begin on the Effective Date and expire on 30 June 2029 unless extended.", "until 30 June 2029"),
+    ("This SOW's Term runs from signature and will expire on 30 June 2029.", "until 30 June 2029"),
 ])
 def test_contract_term_in_other_wordings(text: str, value: str) -> None:
     term = next(t for t in _found(text) if t.id == "contract_term")
@@ -114,6 +114,6 @@ def test_contract_term_in_other_wordings(text: str, value: str) -> None:
 
 def test_notice_not_to_extend_is_a_renewal_notice() -> None:
     terms = {t.id: t.value for t in _found(
-        "Unless either party gives the other at least ninety days' prior written notice that it has elected not to extend "
-        "the term, the term of this Agreement will be automatically extended for one year.")}
-    assert terms["renewal_notice"] == "90 days" and terms["renewal"]
+        "The contract is automatically extended for a further year unless either side sends sixty (60) days' written "
+        "notice that it wishes not to extend it.")}
+    assert terms["renewal_notice"] == "60 days" and terms["renewal"]
