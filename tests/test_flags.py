@@ -84,3 +84,13 @@ def test_missing_category_names_the_likeliest_paragraph() -> None:
     assert flags["missing_category:dispute_resolution"].message == (
         "no paragraph is classified as dispute_resolution (likeliest: p.3 ¶2, 42%)")
     assert flags["missing_category:scope_of_services"].message == "no paragraph is classified as scope_of_services"
+
+
+def test_data_owned_by_the_client_and_gated_on_its_consent_protects_whoever_the_subject_names() -> None:
+    protected = _flags(PROTECTED[0], PROTECTED[2],
+                       "All Harbor customer information obtained under this Agreement shall not be disclosed to any third "
+                       "party without the prior written consent of Harbor.")
+    assert FLAG_DATA_CONSENT not in protected
+    client_bound = _flags(PROTECTED[0], PROTECTED[2],
+                          "Harbor shall not disclose the Supplier's pricing to any third party.")
+    assert client_bound[FLAG_DATA_CONSENT].reason == "absent"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extractor.parties import Parties
@@ -34,6 +35,19 @@ def _hits(sentences: Sequence[Sentence], concept: Concept | None) -> list[Senten
     return [s for s in sentences if concept is not None and concept.matches(s.text)]
 
 
+_CONSENT = r"(?:prior )?(?:written )?(?:consent|approval|authori[sz]ation)"
+
+
+def _client_consent(text: str, parties: Parties) -> bool:
+    """The sentence makes something depend on the client's consent ("without the prior written consent
+    of Prime", "with the Customer's approval"), whoever its grammatical subject is."""
+    names = "|".join(re.escape(n) for n in parties.client.mentions())
+    if not names:
+        return False
+    return bool(re.search(rf"\b{_CONSENT}\s+(?:of|from)\s+(?:the\s+)?(?:{names})(?!\w)|(?<!\w)(?:{names})(?:'s|’s)\s+{_CONSENT}",
+                          text, re.I))
+
+
 def _searched(results: Sequence[ClauseResult], categories: tuple[str, ...]) -> dict[str, object]:
     return {"categories": list(categories), "paragraphs": len(results),
             "in_categories": [r.id for r in results if r.label in categories][:50]}
@@ -58,7 +72,8 @@ def trap_flags(sentences: Sequence[Sentence], concepts: dict[str, Concept], part
     client_only = {"client"}
     penalties = [s for s in _hits(sentences, c("provider_penalty"))]
     penalties += [s for s in _hits(sentences, c("indemnity_or_compensation")) if bound_party(s.text, parties) not in client_only]
-    restrict = [s for s in _hits(sentences, c("disclosure_restricted")) if bound_party(s.text, parties) not in client_only]
+    restrict = [s for s in _hits(sentences, c("disclosure_restricted"))
+                if bound_party(s.text, parties) not in client_only or _client_consent(s.text, parties)]
     permit = [s for s in _hits(sentences, c("disclosure_permitted")) if bound_party(s.text, parties) != "client"
               or "consent" in s.text.lower()]
     price_ok = _hits(sentences, c("price_change_controlled"))
