@@ -22,7 +22,6 @@ def set_debug(on: bool) -> None:
     _DEBUG["on"] = on
 
 
-
 def debug_on() -> bool:
     """True when the user passed --debug (tracebacks, also from worker processes)."""
     return _DEBUG["on"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractor.document import TextLine
 from extractor.furniture import is_page_number, split_furniture
+from extractor.paragraphs import build_paragraphs
 
 
 def _page(number: int, texts: list[str]) -> list[TextLine]:
@@ -75,8 +76,6 @@ def test_single_page_keeps_everything_but_its_page_number() -> None:
 
 
 def test_page_number_printed_mid_page_is_removed_and_the_sentence_runs_on() -> None:
-    from extractor.paragraphs import build_paragraphs
-
     prose = [f"The Supplier shall keep records of calls {w}." for w in WORDS[:4]]
     texts = [*prose, "4.2 Suspension. If an invoice stays unpaid for forty-five days after a reminder,",
              "the Provider, having warned the Client in writing", "7", "may pause outbound campaigns until it is paid.",

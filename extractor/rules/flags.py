@@ -70,7 +70,7 @@ def trap_flags(sentences: Sequence[Sentence], concepts: dict[str, Concept], part
     """
     c = concepts.get
     client_only = {"client"}
-    penalties = [s for s in _hits(sentences, c("provider_penalty"))]
+    penalties = _hits(sentences, c("provider_penalty"))
     penalties += [s for s in _hits(sentences, c("indemnity_or_compensation")) if bound_party(s.text, parties) not in client_only]
     restrict = [s for s in _hits(sentences, c("disclosure_restricted"))
                 if bound_party(s.text, parties) not in client_only or _client_consent(s.text, parties)]
